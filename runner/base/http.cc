@@ -1,0 +1,154 @@
+#include "runner/base/http.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+#include "runner/base/strings.h"
+
+namespace runner::base {
+
+std::string FindHeader(const Headers& headers, std::string_view name) {
+  for (const auto& [k, v] : headers) {
+    if (IEquals(k, name)) return v;
+  }
+  return {};
+}
+
+namespace {
+
+struct CurlDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+struct Transfer {
+  HttpResult result;
+  const HttpChunkFn* on_chunk = nullptr;
+  CancelToken* cancel = nullptr;
+  bool aborted_by_callback = false;
+  bool head_done = false;
+  CURL* curl = nullptr;
+};
+
+size_t OnHeader(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  std::string_view line(data, size * n);
+  line = Trim(line);
+  if (line.starts_with("HTTP/")) {
+    // A new response (redirect or 100-continue): start over.
+    t->result.head.headers.clear();
+    return size * n;
+  }
+  size_t colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    t->result.head.headers.emplace_back(std::string(Trim(line.substr(0, colon))),
+                                        std::string(Trim(line.substr(colon + 1))));
+  }
+  return size * n;
+}
+
+size_t OnBody(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  if (!t->head_done) {
+    long status = 0;
+    curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
+    t->result.head.status = static_cast<int>(status);
+    t->head_done = true;
+  }
+  std::string_view chunk(data, size * n);
+  if (t->on_chunk && *t->on_chunk) {
+    if (!(*t->on_chunk)(t->result.head, chunk)) {
+      t->aborted_by_callback = true;
+      return 0;
+    }
+  } else {
+    t->result.body.append(chunk);
+  }
+  return size * n;
+}
+
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  return (t->cancel && t->cancel->cancelled()) ? 1 : 0;
+}
+
+}  // namespace
+
+CurlHttpClient::CurlHttpClient(HttpOptions options) : options_(std::move(options)) {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+CurlHttpClient::~CurlHttpClient() = default;
+
+Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpChunkFn& on_chunk,
+                                        CancelToken* cancel) {
+  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  if (!curl) return Fail(ErrorKind::kInternal, "curl_easy_init failed");
+  Transfer t;
+  t.on_chunk = &on_chunk;
+  t.cancel = cancel;
+  t.curl = curl.get();
+
+  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  curl_slist* raw = nullptr;
+  for (const auto& [k, v] : request.headers) raw = curl_slist_append(raw, (k + ": " + v).c_str());
+  raw = curl_slist_append(raw, "Expect:");
+  headers.reset(raw);
+
+  CURL* c = curl.get();
+  curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+  if (request.method == "POST") {
+    curl_easy_setopt(c, CURLOPT_POST, 1L);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  } else if (request.method != "GET") {
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  }
+  long timeout = request.timeout_ms;
+  if (cancel) {
+    int64_t left = cancel->RemainingMs();
+    if (left >= 0 && (timeout <= 0 || left < timeout)) timeout = left > 0 ? static_cast<long>(left) : 1;
+  }
+  if (timeout > 0) curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request.connect_timeout_ms);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+  if (!options_.ca_bundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_bundle.c_str());
+  if (options_.verbose) curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+
+  CURLcode rc = curl_easy_perform(c);
+  if (!t.head_done) {
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    t.result.head.status = static_cast<int>(status);
+  }
+  if (rc == CURLE_OK) return std::move(t.result);
+  if (t.aborted_by_callback) return Fail(ErrorKind::kInterrupted, "transfer aborted by receiver");
+  if (rc == CURLE_ABORTED_BY_CALLBACK) {
+    bool deadline = cancel && cancel->reason() == CancelReason::kDeadline;
+    return Fail(deadline ? ErrorKind::kTimeout : ErrorKind::kInterrupted,
+                deadline ? "deadline reached during request" : "request interrupted");
+  }
+  if (rc == CURLE_OPERATION_TIMEDOUT) {
+    if (cancel && cancel->cancelled()) return Fail(ErrorKind::kTimeout, "deadline reached during request");
+    return Fail(ErrorKind::kNetwork, std::string("request timed out: ") + curl_easy_strerror(rc));
+  }
+  return Fail(ErrorKind::kNetwork, std::string(curl_easy_strerror(rc)));
+}
+
+}  // namespace runner::base

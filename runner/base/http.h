@@ -1,0 +1,69 @@
+#pragma once
+/// HTTP client seam. CurlHttpClient is the real one (libcurl); tests may pass fakes.
+/// Proxies come from HTTPS_PROXY/HTTP_PROXY/NO_PROXY (libcurl reads them); a custom CA bundle
+/// from the HttpOptions (cli/ fills it from SSL_CERT_FILE, NODE_EXTRA_CA_CERTS, …).
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "runner/base/cancel.h"
+#include "runner/base/result.h"
+
+namespace runner::base {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// Case-insensitive header lookup; empty when absent.
+std::string FindHeader(const Headers& headers, std::string_view name);
+
+struct HttpRequest {
+  std::string method = "POST";
+  std::string url;
+  Headers headers;
+  std::string body;
+  long timeout_ms = 600000;         ///< whole-request limit (API_TIMEOUT_MS)
+  long connect_timeout_ms = 30000;
+};
+
+struct HttpResponseHead {
+  int status = 0;
+  Headers headers;
+};
+
+/// Receives the body as it arrives. Return false to abort the transfer.
+using HttpChunkFn = std::function<bool(const HttpResponseHead& head, std::string_view chunk)>;
+
+struct HttpResult {
+  HttpResponseHead head;
+  std::string body;  ///< only filled when no chunk callback was given
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  /// Performs the request. Transport failures return kNetwork (or kTimeout/kInterrupted);
+  /// any HTTP status, including 4xx/5xx, is a successful result for the caller to judge.
+  virtual Result<HttpResult> Send(const HttpRequest& request, const HttpChunkFn& on_chunk,
+                                  CancelToken* cancel) = 0;
+};
+
+struct HttpOptions {
+  std::string ca_bundle;  ///< extra/replacement CA file; empty = libcurl's default
+  bool verbose = false;
+};
+
+class CurlHttpClient : public HttpClient {
+ public:
+  explicit CurlHttpClient(HttpOptions options);
+  ~CurlHttpClient() override;
+  Result<HttpResult> Send(const HttpRequest& request, const HttpChunkFn& on_chunk,
+                          CancelToken* cancel) override;
+
+ private:
+  HttpOptions options_;
+};
+
+}  // namespace runner::base
