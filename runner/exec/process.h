@@ -49,6 +49,8 @@ class PosixProcessRunner : public ProcessRunner {
  public:
   PosixProcessRunner();
   ~PosixProcessRunner() override;
+  PosixProcessRunner(const PosixProcessRunner&) = delete;
+  PosixProcessRunner& operator=(const PosixProcessRunner&) = delete;
   base::Result<ProcessOutcome> Run(const CommandSpec& spec, base::CancelToken* cancel) override;
   void KillAll() override;
 

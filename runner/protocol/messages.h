@@ -51,6 +51,9 @@ struct AssistantReply {
   Json stop_sequence;                ///< null or string
   Usage usage;
   std::string request_id;  ///< the `request-id` response header
+  /// The stream broke after some blocks completed: `content` holds only the completed blocks
+  /// and `stop_reason` may be empty. The agent asks the model to resume.
+  bool cut_off = false;
 
   /// The text of all text blocks, joined.
   std::string Text() const;

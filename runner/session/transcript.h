@@ -27,6 +27,10 @@ struct TranscriptContext {
   std::filesystem::path cwd;
   std::string version;
   std::string git_branch;
+  /// The uuid of the transcript's last line when appending to an existing conversation
+  /// (--resume / --continue; LoadedSession::last_uuid), so the parentUuid chain continues.
+  /// Empty = the first line's parentUuid is null.
+  std::string parent_uuid;
 };
 
 /// Writes user/assistant events as transcript lines (Claude Code's shape: parentUuid chain,

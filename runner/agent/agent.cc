@@ -1,0 +1,295 @@
+#include "runner/agent/agent.h"
+
+#include "runner/agent/stream_relay.h"
+#include "runner/agent/system_prompt.h"
+#include "runner/base/clock.h"
+#include "runner/base/log.h"
+#include "runner/base/uuid.h"
+#include "runner/settings/models.h"
+#include "runner/tools/registry.h"
+
+namespace runner::agent {
+
+using base::Json;
+using protocol::AssistantReply;
+
+namespace {
+
+constexpr int kMaxStructuredOutputRetries = 3;
+constexpr int kMaxOutputTokenRecoveries = 3;
+constexpr const char kCutOffNote[] =
+    "Your response above was cut off mid-stream. Resume directly from where it stops — no "
+    "apology, no recap. If none of it survived, answer the request from the start.";
+constexpr const char kMaxTokensNote[] =
+    "Output token limit hit. Resume directly from where you stopped — no apology, no recap. "
+    "Break remaining work into smaller pieces.";
+constexpr const char kStructuredNote[] =
+    "You must call the StructuredOutput tool with your final answer before finishing.";
+
+std::vector<tools::Tool*> WithStructured(std::vector<tools::Tool*> tools, tools::Tool* extra) {
+  if (extra) tools.push_back(extra);
+  return tools;
+}
+
+std::string ErrorCategory(const base::Error& e) {
+  if (e.kind == base::ErrorKind::kAuth) return "authentication_failed";
+  if (e.http_status == 429) return "rate_limit";
+  if (e.http_status >= 500) return "server_error";
+  if (e.http_status == 400 || e.http_status == 413) return "invalid_request";
+  return "unknown";
+}
+
+std::string ApiErrorText(const base::Error& e) {
+  if (e.kind == base::ErrorKind::kNetwork) return "API Error: Connection error. " + e.message;
+  std::string text = "API Error: ";
+  if (e.http_status) text += std::to_string(e.http_status) + " ";
+  text += e.message;
+  if (e.kind == base::ErrorKind::kAuth) {
+    text += " · Check ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN (or your gateway's credentials).";
+  }
+  return text;
+}
+
+}  // namespace
+
+struct Agent::TurnState {
+  int64_t start_ms = base::MonotonicMs();
+  int64_t api_ms = 0;
+  int num_turns = 0;
+  int structured_retries = 0;
+  int max_token_recoveries = 0;
+  std::string last_text;
+  std::string last_stop_reason;
+  protocol::RunResult result;
+  std::optional<int> api_error_status;
+};
+
+Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& provider,
+             std::vector<tools::Tool*> tools, const permissions::Gate& gate,
+             tools::ToolContext tool_context, protocol::EventSink& sink,
+             base::CancelToken& cancel)
+    : options_(std::move(options)),
+      facts_(std::move(facts)),
+      provider_(provider),
+      structured_tool_(options_.json_schema
+                           ? std::make_unique<StructuredOutputTool>(*options_.json_schema)
+                           : nullptr),
+      dispatcher_(WithStructured(std::move(tools), structured_tool_.get()), gate, tool_context,
+                  options_.max_tool_concurrency),
+      sink_(sink),
+      cancel_(cancel),
+      model_(options_.model) {
+  std::vector<std::string> names;
+  tool_defs_ = Json::MakeArray();
+  for (tools::Tool* t : dispatcher_.tools()) {
+    names.emplace_back(t->name());
+    tool_defs_.Push(tools::ToolDefinition(*t));
+  }
+  system_ = BuildSystemPrompt(options_, facts_, names);
+}
+
+Agent::~Agent() = default;
+
+void Agent::LoadHistory(std::vector<protocol::Message> messages) { messages_ = std::move(messages); }
+
+void Agent::EmitInit() {
+  protocol::InitEvent init;
+  init.session_id = options_.session_id;
+  init.cwd = facts_.cwd.string();
+  init.model = model_;
+  init.permission_mode = options_.permission_mode;
+  init.api_key_source = options_.api_key_source;
+  for (tools::Tool* t : dispatcher_.tools()) init.tools.emplace_back(t->name());
+  init.slash_commands = options_.slash_commands;
+  for (const auto& d : facts_.additional_dirs) init.additional_directories.push_back(d.string());
+  init.uuid = base::NewUuid();
+  sink_.Emit(init);
+}
+
+void Agent::AddSyntheticUserText(const std::string& text) {
+  protocol::Message m{"user", base::JsonArray({protocol::TextBlock(text)})};
+  protocol::UserEvent ev;
+  ev.message = m.ToJson();
+  ev.uuid = base::NewUuid();
+  ev.timestamp = base::IsoTimestamp();
+  ev.is_synthetic = true;
+  sink_.Emit(ev);
+  messages_.push_back(std::move(m));
+}
+
+base::Result<AssistantReply> Agent::CallModel(TurnState& st) {
+  providers::ModelRequest req;
+  req.model = model_;
+  req.system = system_;
+  req.messages = messages_;
+  req.tools = tool_defs_;
+  settings::ModelInfo info = settings::LookupModel(model_);
+  req.max_tokens = options_.max_output_tokens > 0 ? options_.max_output_tokens
+                                                  : std::min<int64_t>(32000, info.max_output_tokens);
+  req.session_id = options_.session_id;
+  req.betas = options_.betas;
+  sink_.Emit(protocol::StatusEvent{"requesting", base::NewUuid()});
+  StreamRelay relay(sink_);
+  int64_t t0 = base::MonotonicMs();
+  auto reply = provider_.Send(req, relay, cancel_);
+  st.api_ms += base::MonotonicMs() - t0;
+  bool overloaded = !reply && (reply.error().http_status == 529 ||
+                               reply.error().api_type == "overloaded_error");
+  if (overloaded && !options_.fallback_model.empty() && model_ != options_.fallback_model) {
+    base::log::Warn("model {} is overloaded; switching to fallback model {}", model_,
+                    options_.fallback_model);
+    model_ = options_.fallback_model;
+    return CallModel(st);
+  }
+  return reply;
+}
+
+TurnOutcome Agent::RunTurn(const Json& user_content) {
+  TurnState st;
+  protocol::Message prompt{"user", user_content};
+  protocol::UserEvent ev;
+  ev.message = prompt.ToJson();
+  ev.uuid = base::NewUuid();
+  ev.timestamp = base::IsoTimestamp();
+  ev.is_prompt = true;
+  sink_.Emit(ev);
+  messages_.push_back(std::move(prompt));
+  if (structured_tool_) structured_tool_->Reset();
+
+  while (true) {
+    if (cancel_.cancelled()) return FinishCancelled(st, false);
+    if (options_.max_turns > 0 && st.num_turns >= options_.max_turns) {
+      ++st.num_turns;  // the turn we refuse to start counts, as in Claude Code
+      return Finish(st, Outcome::kMaxTurns, "error_max_turns", "max_turns",
+                    {"Reached maximum number of turns (" + std::to_string(options_.max_turns) + ")"});
+    }
+    if (options_.max_budget_usd > 0 && usage_.total_cost_usd() >= options_.max_budget_usd) {
+      return Finish(st, Outcome::kBudget, "error_max_budget_usd", "budget_exhausted",
+                    {fmt::format("Reached maximum budget (${})", options_.max_budget_usd)});
+    }
+    auto reply = CallModel(st);
+    if (!reply) {
+      if (reply.error().kind == base::ErrorKind::kInterrupted ||
+          reply.error().kind == base::ErrorKind::kTimeout) {
+        if (cancel_.cancelled()) return FinishCancelled(st, false);
+      }
+      return FinishApiError(st, reply.error());
+    }
+    ++st.num_turns;
+    usage_.Add(model_, reply->usage);
+    st.last_stop_reason = reply->stop_reason;
+    if (!reply->content.empty()) messages_.push_back({"assistant", reply->content});
+    std::string text = reply->Text();
+    if (!text.empty()) st.last_text = text;
+
+    if (reply->cut_off) {
+      AddSyntheticUserText(kCutOffNote);
+      continue;
+    }
+    std::vector<Json> tool_uses = reply->ToolUses();
+    if (tool_uses.empty()) {
+      if (reply->stop_reason == "max_tokens" && st.max_token_recoveries < kMaxOutputTokenRecoveries) {
+        ++st.max_token_recoveries;
+        AddSyntheticUserText(kMaxTokensNote);
+        continue;
+      }
+      if (structured_tool_ && !structured_tool_->value()) {
+        if (st.structured_retries >= kMaxStructuredOutputRetries) {
+          return Finish(st, Outcome::kStructuredOutputFailed, "error_max_structured_output_retries",
+                        "structured_output_retry_exhausted",
+                        {"The model did not provide structured output matching the schema"});
+        }
+        ++st.structured_retries;
+        AddSyntheticUserText(kStructuredNote);
+        continue;
+      }
+      return Finish(st, Outcome::kSuccess, "success", "completed", {});
+    }
+    HandleToolUses(st, *reply);
+    if (cancel_.cancelled()) return FinishCancelled(st, true);
+    if (structured_tool_ && structured_tool_->value()) {
+      return Finish(st, Outcome::kSuccess, "success", "completed", {});
+    }
+  }
+}
+
+void Agent::HandleToolUses(TurnState& st, const AssistantReply& reply) {
+  std::vector<ToolCallOutcome> outcomes = dispatcher_.RunAll(reply.ToolUses());
+  Json blocks = Json::MakeArray();
+  for (ToolCallOutcome& o : outcomes) {
+    if (o.denied) {
+      sink_.Emit(protocol::PermissionDeniedEvent{o.tool_name, o.tool_use_id, o.denial_message,
+                                                 base::NewUuid()});
+      st.result.permission_denials.Push(base::JsonObject(
+          {{"tool_name", o.tool_name}, {"tool_use_id", o.tool_use_id}, {"tool_input", o.tool_input}}));
+    }
+    protocol::UserEvent ev;
+    ev.message = base::JsonObject({{"role", "user"}, {"content", base::JsonArray({o.result_block})}});
+    ev.tool_use_result = o.tool_use_result;
+    ev.uuid = base::NewUuid();
+    ev.timestamp = base::IsoTimestamp();
+    sink_.Emit(ev);
+    blocks.Push(std::move(o.result_block));
+  }
+  messages_.push_back({"user", std::move(blocks)});
+}
+
+TurnOutcome Agent::Finish(TurnState& st, Outcome outcome, std::string subtype,
+                          std::string terminal_reason, std::vector<std::string> errors) {
+  protocol::RunResult& r = st.result;
+  r.subtype = std::move(subtype);
+  r.is_error = outcome != Outcome::kSuccess;
+  r.duration_ms = base::MonotonicMs() - st.start_ms;
+  r.duration_api_ms = st.api_ms;
+  r.num_turns = st.num_turns;
+  r.result = st.last_text;
+  r.session_id = options_.session_id;
+  r.total_cost_usd = usage_.total_cost_usd();
+  r.usage = usage_.last_usage();
+  r.model_usage = usage_.by_model();
+  r.terminal_reason = std::move(terminal_reason);
+  r.errors = std::move(errors);
+  r.stop_reason = st.last_stop_reason;
+  r.api_error_status = st.api_error_status;
+  if (structured_tool_ && structured_tool_->value()) r.structured_output = structured_tool_->value();
+  r.uuid = base::NewUuid();
+  sink_.Emit(protocol::ResultEvent{r});
+  return {outcome, r};
+}
+
+TurnOutcome Agent::FinishCancelled(TurnState& st, bool during_tools) {
+  base::CancelReason why = cancel_.reason();
+  Outcome outcome = why == base::CancelReason::kDeadline    ? Outcome::kTimeout
+                    : why == base::CancelReason::kTerminate ? Outcome::kTerminated
+                                                            : Outcome::kInterrupted;
+  std::string message = outcome == Outcome::kTimeout      ? "Run timed out (--timeout reached)"
+                        : outcome == Outcome::kTerminated ? "Run terminated by SIGTERM"
+                                                          : "Run interrupted by SIGINT";
+  return Finish(st, outcome, "error_during_execution",
+                during_tools ? "aborted_tools" : "aborted_streaming", {message});
+}
+
+TurnOutcome Agent::FinishApiError(TurnState& st, const base::Error& error) {
+  std::string text = ApiErrorText(error);
+  protocol::AssistantEvent ev;
+  ev.message = base::JsonObject({{"id", base::NewUuid()},
+                                 {"type", "message"},
+                                 {"role", "assistant"},
+                                 {"model", "<synthetic>"},
+                                 {"content", base::JsonArray({protocol::TextBlock(text)})},
+                                 {"stop_reason", "stop_sequence"},
+                                 {"stop_sequence", ""},
+                                 {"usage", protocol::Usage{}.ToMessageJson()}});
+  ev.uuid = base::NewUuid();
+  ev.timestamp = base::IsoTimestamp();
+  if (error.http_status) ev.api_error_status = error.http_status;
+  ev.error = ErrorCategory(error);
+  sink_.Emit(ev);
+  st.last_text = text;
+  if (error.http_status) st.api_error_status = error.http_status;
+  // Claude Code reports an API failure as subtype "success" with is_error set.
+  Outcome outcome = error.kind == base::ErrorKind::kAuth ? Outcome::kAuthError : Outcome::kApiError;
+  return Finish(st, outcome, "success", "api_error", {});
+}
+
+}  // namespace runner::agent

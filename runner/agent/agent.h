@@ -1,0 +1,81 @@
+#pragma once
+/// The agent module owns the turn loop: system prompt, provider calls, tool dispatch
+/// (permissions → tool), budgets and limits, and the final result of every user turn.
+/// It reports everything as protocol events and never prints.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runner/agent/options.h"
+#include "runner/agent/structured_output.h"
+#include "runner/agent/tool_dispatcher.h"
+#include "runner/agent/usage_tracker.h"
+#include "runner/base/cancel.h"
+#include "runner/permissions/gate.h"
+#include "runner/protocol/events.h"
+#include "runner/providers/provider.h"
+
+namespace runner::agent {
+
+/// Why a turn ended; cli/ maps it to an exit code.
+enum class Outcome {
+  kSuccess,
+  kMaxTurns,
+  kBudget,
+  kStructuredOutputFailed,
+  kTimeout,      ///< the --timeout deadline
+  kInterrupted,  ///< SIGINT
+  kTerminated,   ///< SIGTERM
+  kAuthError,
+  kApiError,
+};
+
+struct TurnOutcome {
+  Outcome outcome = Outcome::kSuccess;
+  protocol::RunResult result;
+};
+
+class Agent {
+ public:
+  /// All references are borrowed and must outlive the Agent.
+  Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& provider,
+        std::vector<tools::Tool*> tools, const permissions::Gate& gate,
+        tools::ToolContext tool_context, protocol::EventSink& sink, base::CancelToken& cancel);
+  ~Agent();
+
+  /// Seeds the conversation (resume / continue).
+  void LoadHistory(std::vector<protocol::Message> messages);
+  /// Emits system/init.
+  void EmitInit();
+  /// Runs one user turn (content: a string or an array of blocks) until the model finishes or a
+  /// limit stops it. Emits events and the final result, which it also returns.
+  TurnOutcome RunTurn(const base::Json& user_content);
+  const std::vector<protocol::Message>& messages() const { return messages_; }
+
+ private:
+  struct TurnState;
+  base::Result<protocol::AssistantReply> CallModel(TurnState& st);
+  TurnOutcome Finish(TurnState& st, Outcome outcome, std::string subtype,
+                     std::string terminal_reason, std::vector<std::string> errors);
+  TurnOutcome FinishCancelled(TurnState& st, bool during_tools);
+  TurnOutcome FinishApiError(TurnState& st, const base::Error& error);
+  void AddSyntheticUserText(const std::string& text);
+  void HandleToolUses(TurnState& st, const protocol::AssistantReply& reply);
+  std::vector<tools::Tool*> AllTools();
+
+  AgentOptions options_;
+  EnvironmentFacts facts_;
+  providers::Provider& provider_;
+  std::unique_ptr<StructuredOutputTool> structured_tool_;
+  ToolDispatcher dispatcher_;
+  protocol::EventSink& sink_;
+  base::CancelToken& cancel_;
+  std::vector<protocol::Message> messages_;
+  UsageTracker usage_;
+  std::string model_;
+  base::Json system_;
+  base::Json tool_defs_;
+};
+
+}  // namespace runner::agent

@@ -1,0 +1,43 @@
+#pragma once
+/// Agent configuration: everything the turn loop needs to know, resolved by cli/.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/base/json.h"
+
+namespace runner::agent {
+
+/// Facts about the machine and project put into the system prompt.
+struct EnvironmentFacts {
+  std::filesystem::path cwd;
+  std::vector<std::filesystem::path> additional_dirs;
+  std::string platform = "linux";
+  std::string os_version;
+  std::string date;           ///< YYYY-MM-DD
+  bool is_git_repo = false;
+  std::string git_branch;
+  std::string git_status;     ///< `git status --short` output, possibly cut
+  std::string git_recent_commits;
+};
+
+struct AgentOptions {
+  std::string model;
+  std::string fallback_model;
+  std::string session_id;
+  std::optional<std::string> system_prompt;  ///< replaces ours entirely
+  std::string append_system_prompt;
+  int max_turns = 0;                 ///< 0 = unlimited
+  double max_budget_usd = 0;         ///< 0 = unlimited
+  std::optional<base::Json> json_schema;
+  int64_t max_output_tokens = 0;     ///< 0 = the model's default
+  int max_tool_concurrency = 10;
+  std::vector<std::string> betas;
+  std::string api_key_source = "none";
+  std::string permission_mode = "default";
+  std::vector<std::string> slash_commands;
+};
+
+}  // namespace runner::agent

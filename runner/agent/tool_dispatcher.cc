@@ -1,0 +1,109 @@
+#include "runner/agent/tool_dispatcher.h"
+
+#include <thread>
+
+#include "runner/base/log.h"
+#include "runner/protocol/messages.h"
+
+namespace runner::agent {
+
+using base::Json;
+
+namespace {
+
+permissions::ToolKind KindOf(const tools::Tool& tool, const Json& input) {
+  if (tool.IsReadOnly(input)) return permissions::ToolKind::kReadOnly;
+  std::string_view n = tool.name();
+  if (n == "Edit" || n == "Write" || n == "MultiEdit" || n == "NotebookEdit") {
+    return permissions::ToolKind::kEdit;
+  }
+  return permissions::ToolKind::kOther;
+}
+
+ToolCallOutcome ErrorOutcome(const Json& tool_use, const std::string& message, bool wrap) {
+  ToolCallOutcome out;
+  out.tool_use_id = tool_use["id"].AsString();
+  out.tool_name = tool_use["name"].AsString();
+  out.tool_input = tool_use["input"];
+  std::string content = wrap ? "<tool_use_error>" + message + "</tool_use_error>" : message;
+  out.result_block = protocol::ToolResultBlock(out.tool_use_id, Json(content), true);
+  out.tool_use_result = Json("Error: " + message);
+  return out;
+}
+
+}  // namespace
+
+ToolDispatcher::ToolDispatcher(std::vector<tools::Tool*> tools, const permissions::Gate& gate,
+                               tools::ToolContext context, int max_concurrency)
+    : tools_(std::move(tools)),
+      gate_(gate),
+      context_(context),
+      max_concurrency_(max_concurrency < 1 ? 1 : max_concurrency) {}
+
+tools::Tool* ToolDispatcher::Find(std::string_view name) const {
+  for (tools::Tool* t : tools_) {
+    if (t->name() == name) return t;
+  }
+  return nullptr;
+}
+
+bool ToolDispatcher::CanRunInParallel(const Json& tool_use) const {
+  tools::Tool* tool = Find(tool_use["name"].AsString());
+  return tool && tool->IsReadOnly(tool_use["input"]);
+}
+
+ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
+  const std::string& name = tool_use["name"].AsString();
+  const Json& input = tool_use["input"];
+  tools::Tool* tool = Find(name);
+  if (!tool) return ErrorOutcome(tool_use, "No such tool available: " + name, true);
+  if (context_.cancel && context_.cancel->cancelled()) {
+    ToolCallOutcome out = ErrorOutcome(tool_use, "Interrupted before the tool ran", false);
+    out.interrupted = true;
+    return out;
+  }
+  permissions::Decision decision = gate_.Check(name, KindOf(*tool, input), input);
+  if (!decision.allowed) {
+    ToolCallOutcome out = ErrorOutcome(tool_use, decision.message, false);
+    out.denied = true;
+    out.denial_message = decision.message;
+    return out;
+  }
+  base::log::Debug("tool {} ({})", name, tool_use["id"].AsString());
+  tools::ToolResult r = tool->Run(input, context_);
+  ToolCallOutcome out;
+  out.tool_use_id = tool_use["id"].AsString();
+  out.tool_name = name;
+  out.tool_input = input;
+  out.result_block = protocol::ToolResultBlock(out.tool_use_id, r.content, r.is_error);
+  out.tool_use_result = r.structured.is_null() ? r.content : r.structured;
+  out.interrupted = context_.cancel && context_.cancel->cancelled();
+  return out;
+}
+
+std::vector<ToolCallOutcome> ToolDispatcher::RunAll(const std::vector<Json>& tool_uses) {
+  std::vector<ToolCallOutcome> outcomes(tool_uses.size());
+  size_t i = 0;
+  while (i < tool_uses.size()) {
+    // A batch is one non-read-only call, or a run of consecutive read-only calls.
+    size_t end = i + 1;
+    if (CanRunInParallel(tool_uses[i])) {
+      while (end < tool_uses.size() && end - i < static_cast<size_t>(max_concurrency_) &&
+             CanRunInParallel(tool_uses[end]))
+        ++end;
+    }
+    if (end - i == 1) {
+      outcomes[i] = RunOne(tool_uses[i]);
+    } else {
+      std::vector<std::thread> threads;
+      for (size_t k = i; k < end; ++k) {
+        threads.emplace_back([&, k] { outcomes[k] = RunOne(tool_uses[k]); });
+      }
+      for (auto& t : threads) t.join();
+    }
+    i = end;
+  }
+  return outcomes;
+}
+
+}  // namespace runner::agent

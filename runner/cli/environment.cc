@@ -1,0 +1,54 @@
+#include "runner/cli/environment.h"
+
+#include <sys/utsname.h>
+
+#include "runner/base/clock.h"
+#include "runner/base/strings.h"
+
+namespace runner::cli {
+namespace {
+
+bool InsideGitRepo(std::filesystem::path dir) {
+  std::error_code ec;
+  while (true) {
+    if (std::filesystem::exists(dir / ".git", ec)) return true;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return false;
+    dir = dir.parent_path();
+  }
+}
+
+std::string Git(exec::ProcessRunner& processes, const base::Env& env,
+                const std::filesystem::path& cwd, std::vector<std::string> args) {
+  exec::CommandSpec spec;
+  spec.argv = {"git", "--no-optional-locks"};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.cwd = cwd;
+  spec.env = {env.vars().begin(), env.vars().end()};
+  spec.timeout_ms = 3000;
+  spec.max_output_bytes = 64 * 1024;
+  auto out = processes.Run(spec, nullptr);
+  if (!out || out->exit_code != 0) return {};
+  return std::string(base::Trim(out->stdout_data));
+}
+
+}  // namespace
+
+agent::EnvironmentFacts GatherFacts(const std::filesystem::path& cwd,
+                                    const std::vector<std::filesystem::path>& add_dirs,
+                                    const base::Env& env, exec::ProcessRunner& processes) {
+  agent::EnvironmentFacts f;
+  f.cwd = cwd;
+  f.additional_dirs = add_dirs;
+  f.date = base::LocalDate();
+  struct utsname u {};
+  if (uname(&u) == 0) f.os_version = std::string(u.sysname) + " " + u.release;
+  f.is_git_repo = InsideGitRepo(cwd);
+  if (f.is_git_repo) {
+    f.git_branch = Git(processes, env, cwd, {"branch", "--show-current"});
+    f.git_status = base::TruncateMiddle(Git(processes, env, cwd, {"status", "--short"}), 4000);
+    f.git_recent_commits = Git(processes, env, cwd, {"log", "--oneline", "-n", "5"});
+  }
+  return f;
+}
+
+}  // namespace runner::cli

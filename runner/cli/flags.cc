@@ -1,0 +1,112 @@
+#include "runner/cli/flags.h"
+
+#include <CLI/CLI.hpp>
+
+#include "runner/base/version.h"
+
+namespace runner::cli {
+namespace {
+
+// Flags Claude Code has that belong to later issues (settings, MCP, hooks, agents). Accepted so
+// existing scripts and SDK invocations keep working; a warning names each one used.
+struct Deferred {
+  const char* name;
+  bool takes_value;
+};
+constexpr Deferred kDeferred[] = {
+    {"--settings", true},          {"--setting-sources", true},
+    {"--mcp-config", true},        {"--strict-mcp-config", false},
+    {"--permission-prompt-tool", true}, {"--include-hook-events", false},
+    {"--agents", true},            {"--agent", true},
+    {"--bare", false},             {"--max-thinking-tokens", true},
+    {"--effort", true},            {"--plugin-dir", true},
+};
+
+void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_values) {
+  app.add_flag("-p,--print", f.print, "Print the response and exit (always on: headless only)");
+  app.add_option("prompt", f.prompt, "The prompt (stdin, when piped, is appended)");
+  app.add_option("--output-format", f.output_format, "text, json or stream-json")
+      ->check(CLI::IsMember({"text", "json", "stream-json"}));
+  app.add_option("--input-format", f.input_format, "text or stream-json")
+      ->check(CLI::IsMember({"text", "stream-json"}));
+  app.add_flag("--verbose", f.verbose, "Full turn-by-turn output (json: all messages)");
+  app.add_flag("--include-partial-messages", f.include_partial_messages,
+               "stream-json: also print stream_event lines");
+  app.add_flag("--replay-user-messages", f.replay_user_messages,
+               "stream-json: echo user messages from stdin");
+  app.add_option("--max-turns", f.max_turns, "Stop after this many agentic turns")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-budget-usd", f.max_budget_usd, "Stop when the cost reaches this (USD)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--model", f.model, "Model alias (opus, sonnet, haiku, fable) or full name");
+  app.add_option("--fallback-model", f.fallback_model, "Model to use when the main one is overloaded");
+  app.add_option("--system-prompt", f.system_prompt, "Replace the system prompt");
+  app.add_option("--system-prompt-file", f.system_prompt_file, "Replace the system prompt from a file");
+  app.add_option("--append-system-prompt", f.append_system_prompt, "Append to the system prompt");
+  app.add_option("--append-system-prompt-file", f.append_system_prompt_file,
+                 "Append a file's text to the system prompt");
+  app.add_option("--json-schema", f.json_schema, "JSON Schema for structured output");
+  app.add_option("--session-id", f.session_id, "Use this session id (a UUID)");
+  app.add_option("-r,--resume", f.resume, "Resume a session by id (or transcript path)")
+      ->expected(0, 1);
+  app.add_flag("-c,--continue", f.continue_session, "Continue the latest session in this directory");
+  app.add_flag("--fork-session", f.fork_session, "With --resume/--continue: use a new session id");
+  app.add_flag("--no-session-persistence", f.no_session_persistence, "Do not write a transcript");
+  app.add_option("--add-dir", f.add_dirs, "Additional working directories")->expected(1, -1);
+  app.add_option("--tools", f.tools, "Built-in tools to offer (\"\" = none, default = all)")
+      ->expected(1, -1);
+  app.add_option("--allowedTools,--allowed-tools", f.allowed_tools, "Tools allowed without asking")
+      ->expected(1, -1);
+  app.add_option("--disallowedTools,--disallowed-tools", f.disallowed_tools, "Tools denied")
+      ->expected(1, -1);
+  app.add_option("--permission-mode", f.permission_mode,
+                 "default, acceptEdits, plan, bypassPermissions or dontAsk");
+  app.add_flag("--dangerously-skip-permissions", f.dangerously_skip_permissions,
+               "Same as --permission-mode bypassPermissions");
+  app.add_option("-d,--debug", f.debug_filter, "Debug logging on stderr (optional categories)")
+      ->expected(0, 1);
+  app.add_option("--betas", f.betas, "anthropic-beta values to send")->expected(1, -1);
+  app.add_option("--timeout", f.timeout, "Wall-clock deadline, e.g. 90s, 10m, 1h30m");
+  app.add_option("--replay", f.replay_file, "Play model turns from a replay script (no API key)");
+  app.add_option("--record", f.record_file, "Record the model's turns into a replay script");
+  app.add_flag("-v,--version", f.show_version, "Print the version");
+  for (const Deferred& d : kDeferred) {
+    CLI::Option* opt = d.takes_value ? app.add_option(d.name, deferred_values)
+                                     : app.add_flag(std::string(d.name));
+    opt->description("(accepted; not yet supported)");
+    if (d.takes_value) opt->expected(0, -1);
+    opt->group("Accepted for compatibility (not yet supported)");
+  }
+}
+
+}  // namespace
+
+base::Result<Flags> ParseFlags(int argc, const char* const* argv) {
+  Flags f;
+  CLI::App app{"claude-runner: a headless coding-agent runner, drop-in for `claude -p`",
+               "claude-runner"};
+  app.set_help_flag("-h,--help", "Print this help");
+  std::vector<std::string> deferred_values;
+  AddOptions(app, f, deferred_values);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    f.show_help = true;
+    f.help_text = app.help();
+    return f;
+  } catch (const CLI::ParseError& e) {
+    std::string what = e.what();
+    if (what.find("The following arguments were not expected") != std::string::npos) {
+      what = "unknown option or extra argument: " + what.substr(what.find(':') + 1);
+    }
+    return base::Fail(base::ErrorKind::kUsage, what);
+  }
+  f.debug = app.count("--debug") > 0;
+  f.resume_given = app.count("--resume") > 0;
+  for (const Deferred& d : kDeferred) {
+    if (app.count(d.name) > 0) f.not_yet_supported.emplace_back(d.name);
+  }
+  return f;
+}
+
+}  // namespace runner::cli

@@ -1,0 +1,57 @@
+#pragma once
+/// Command-line flags, spelled as Claude Code spells them. CLI11 stays inside flags.cc.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/base/result.h"
+
+namespace runner::cli {
+
+struct Flags {
+  bool print = false;
+  std::optional<std::string> prompt;
+  std::string output_format = "text";
+  std::string input_format = "text";
+  bool verbose = false;
+  bool include_partial_messages = false;
+  bool replay_user_messages = false;
+  std::optional<int> max_turns;
+  std::optional<double> max_budget_usd;
+  std::string model;
+  std::string fallback_model;
+  std::optional<std::string> system_prompt;
+  std::optional<std::string> system_prompt_file;
+  std::optional<std::string> append_system_prompt;
+  std::optional<std::string> append_system_prompt_file;
+  std::optional<std::string> json_schema;
+  std::optional<std::string> session_id;
+  bool resume_given = false;
+  std::string resume;  ///< session id or transcript path; empty with resume_given = error
+  bool continue_session = false;
+  bool fork_session = false;
+  bool no_session_persistence = false;
+  std::vector<std::string> add_dirs;
+  std::optional<std::vector<std::string>> tools;
+  std::vector<std::string> allowed_tools;
+  std::vector<std::string> disallowed_tools;
+  std::string permission_mode;
+  bool dangerously_skip_permissions = false;
+  bool debug = false;
+  std::string debug_filter;
+  std::vector<std::string> betas;
+  std::optional<std::string> timeout;
+  std::optional<std::string> replay_file;
+  std::optional<std::string> record_file;
+  /// Flags accepted for compatibility whose feature lands in a later release (warned about).
+  std::vector<std::string> not_yet_supported;
+  bool show_version = false;
+  bool show_help = false;
+  std::string help_text;
+};
+
+/// Parses argv. Unknown or malformed flags give a kUsage error with a one-line message.
+base::Result<Flags> ParseFlags(int argc, const char* const* argv);
+
+}  // namespace runner::cli

@@ -1,0 +1,90 @@
+#include "runner/cli/provider_factory.h"
+
+#include <filesystem>
+
+#include "runner/base/files.h"
+#include "runner/providers/anthropic_provider.h"
+#include "runner/providers/recorder.h"
+#include "runner/providers/replay_provider.h"
+#include "runner/providers/replay_script.h"
+
+namespace runner::cli {
+namespace {
+
+/// Used when no credentials and no gateway are configured: every request fails at once with
+/// a message saying what to set, instead of retrying against api.anthropic.com.
+class MissingCredentialsProvider : public providers::Provider {
+ public:
+  base::Result<protocol::AssistantReply> Send(const providers::ModelRequest&,
+                                              providers::StreamObserver&,
+                                              base::CancelToken&) override {
+    base::Error e{base::ErrorKind::kAuth,
+                  "No API credentials: set ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN (or "
+                  "ANTHROPIC_BASE_URL for a gateway), or run with --replay FILE",
+                  401, "authentication_error"};
+    return base::Fail(e);
+  }
+};
+
+/// `${CWD}` in a replay script stands for the working directory, so scripts that touch files
+/// by absolute path work in any checkout.
+std::string ExpandCwd(std::string text) {
+  std::string cwd = base::Json(std::filesystem::current_path().string()).Dump();
+  cwd = cwd.substr(1, cwd.size() - 2);  // JSON-escaped, without the quotes
+  const std::string var = "${CWD}";
+  for (size_t pos = text.find(var); pos != std::string::npos; pos = text.find(var, pos + cwd.size())) {
+    text.replace(pos, var.size(), cwd);
+  }
+  return text;
+}
+
+base::Result<std::unique_ptr<providers::Provider>> MakeReplay(const std::string& path,
+                                                               const base::Env& env) {
+  auto text = base::ReadFile(path);
+  if (!text) return base::Fail(base::ErrorKind::kUsage, "--replay: " + text.error().message);
+  auto script = providers::ParseReplayScript(ExpandCwd(std::move(*text)));
+  if (!script) {
+    return base::Fail(base::ErrorKind::kUsage, "--replay " + path + ": " + script.error().message);
+  }
+  return std::make_unique<providers::ReplayProvider>(std::move(*script),
+                                                     providers::ReplayOptionsFromEnv(env));
+}
+
+}  // namespace
+
+base::HttpOptions HttpOptionsFromEnv(const base::Env& env, bool debug) {
+  base::HttpOptions o;
+  for (const char* name : {"CLAUDE_RUNNER_CA_BUNDLE", "SSL_CERT_FILE", "CURL_CA_BUNDLE",
+                           "NODE_EXTRA_CA_CERTS"}) {
+    if (auto v = env.Get(name); v && !v->empty()) {
+      o.ca_bundle = *v;
+      break;
+    }
+  }
+  o.verbose = debug && env.Truthy("CLAUDE_RUNNER_DEBUG_HTTP");
+  return o;
+}
+
+base::Result<std::unique_ptr<providers::Provider>> MakeProvider(const Flags& flags,
+                                                                const base::Env& env,
+                                                                base::HttpClient& http) {
+  std::unique_ptr<providers::Provider> provider;
+  if (flags.replay_file) {
+    provider = TRY(MakeReplay(*flags.replay_file, env));
+  } else {
+    providers::AnthropicOptions options = providers::AnthropicOptionsFromEnv(env);
+    bool has_credentials = !options.api_key.empty() || !options.auth_token.empty();
+    if (!has_credentials && !env.Get("ANTHROPIC_BASE_URL")) {
+      provider = std::make_unique<MissingCredentialsProvider>();
+    } else {
+      provider = std::make_unique<providers::AnthropicProvider>(http, std::move(options));
+    }
+  }
+  if (flags.record_file) {
+    provider = std::make_unique<providers::RecordingProvider>(std::move(provider),
+                                                              std::filesystem::path(*flags.record_file));
+  }
+  return provider;
+}
+
+}  // namespace runner::cli

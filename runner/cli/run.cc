@@ -1,0 +1,313 @@
+#include "runner/cli/run.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "runner/agent/agent.h"
+#include "runner/base/env.h"
+#include "runner/base/files.h"
+#include "runner/base/http.h"
+#include "runner/base/log.h"
+#include "runner/base/clock.h"
+#include "runner/base/strings.h"
+#include "runner/base/uuid.h"
+#include "runner/base/version.h"
+#include "runner/cli/environment.h"
+#include "runner/cli/exit_codes.h"
+#include "runner/cli/flags.h"
+#include "runner/cli/provider_factory.h"
+#include "runner/cli/session_setup.h"
+#include "runner/cli/signals.h"
+#include "runner/cli/stdin_input.h"
+#include "runner/exec/process.h"
+#include "runner/output/sinks.h"
+#include "runner/permissions/gate.h"
+#include "runner/protocol/stream_input.h"
+#include "runner/session/transcript.h"
+#include "runner/settings/models.h"
+#include "runner/tools/registry.h"
+
+namespace runner::cli {
+namespace {
+
+using base::Json;
+
+constexpr int64_t kStdinFirstByteWaitMs = 3000;  // with a prompt argument
+constexpr int64_t kStdinIdleMs = 3000;
+constexpr size_t kStdinMaxBytes = 64 * 1024 * 1024;
+
+int UsageError(const std::string& message) {
+  std::fprintf(stderr, "Error: %s\nRun 'claude-runner --help' for usage.\n", message.c_str());
+  return static_cast<int>(ExitCode::kUsage);
+}
+
+ExitCode ExitCodeFor(agent::Outcome outcome) {
+  switch (outcome) {
+    case agent::Outcome::kSuccess: return ExitCode::kSuccess;
+    case agent::Outcome::kMaxTurns: return ExitCode::kMaxTurns;
+    case agent::Outcome::kBudget: return ExitCode::kBudget;
+    case agent::Outcome::kStructuredOutputFailed: return ExitCode::kStructuredOutput;
+    case agent::Outcome::kTimeout: return ExitCode::kTimeout;
+    case agent::Outcome::kInterrupted: return ExitCode::kInterrupted;
+    case agent::Outcome::kTerminated: return ExitCode::kTerminated;
+    case agent::Outcome::kAuthError: return ExitCode::kAuth;
+    case agent::Outcome::kApiError: return ExitCode::kApi;
+  }
+  return ExitCode::kError;
+}
+
+base::Result<std::optional<std::string>> TextOrFile(const std::optional<std::string>& text,
+                                                    const std::optional<std::string>& file,
+                                                    std::string_view flag) {
+  if (text && file) {
+    return base::Fail(base::ErrorKind::kUsage,
+                      std::string(flag) + " and " + std::string(flag) + "-file cannot be combined");
+  }
+  if (text) return text;
+  if (!file) return std::optional<std::string>();
+  auto content = base::ReadFile(*file);
+  if (!content) return base::Fail(base::ErrorKind::kUsage, std::string(flag) + "-file: " + content.error().message);
+  return std::optional<std::string>(*content);
+}
+
+base::Result<agent::AgentOptions> BuildAgentOptions(const Flags& flags, const base::Env& env,
+                                                    const std::string& session_id,
+                                                    permissions::PermissionMode mode) {
+  agent::AgentOptions o;
+  o.model = settings::ResolveModel(flags.model, env);
+  if (!flags.fallback_model.empty()) {
+    o.fallback_model = settings::ResolveModel(flags.fallback_model, env);
+    if (o.fallback_model == o.model) {
+      return base::Fail(base::ErrorKind::kUsage,
+                        "Fallback model cannot be the same as the main model");
+    }
+  }
+  o.session_id = session_id;
+  o.system_prompt = TRY(TextOrFile(flags.system_prompt, flags.system_prompt_file, "--system-prompt"));
+  auto append = TRY(TextOrFile(flags.append_system_prompt, flags.append_system_prompt_file,
+                               "--append-system-prompt"));
+  if (append) o.append_system_prompt = *append;
+  if (flags.max_turns) {
+    o.max_turns = *flags.max_turns;
+  } else if (auto env_turns = env.Get("CLAUDE_CODE_MAX_TURNS")) {
+    auto n = base::ParseInt(*env_turns);
+    if (!n || *n <= 0) {
+      return base::Fail(base::ErrorKind::kUsage,
+                        "CLAUDE_CODE_MAX_TURNS must be a positive integer, got '" + *env_turns + "'");
+    }
+    o.max_turns = static_cast<int>(*n);
+  }
+  if (flags.max_budget_usd) o.max_budget_usd = *flags.max_budget_usd;
+  if (flags.json_schema) {
+    auto schema = Json::Parse(*flags.json_schema);
+    if (!schema || !schema->is_object()) {
+      return base::Fail(base::ErrorKind::kUsage, "--json-schema is not a JSON object" +
+                                                     (schema ? std::string() : ": " + schema.error().message));
+    }
+    o.json_schema = *schema;
+  }
+  if (auto c = env.GetInt("CLAUDE_CODE_MAX_TOOL_USE_CONCURRENCY"); c && *c > 0) {
+    o.max_tool_concurrency = static_cast<int>(*c);
+  }
+  o.betas = permissions::SplitToolList(flags.betas);
+  o.permission_mode = std::string(permissions::PermissionModeName(mode));
+  return o;
+}
+
+base::Result<permissions::PermissionMode> ResolveMode(const Flags& flags) {
+  if (flags.dangerously_skip_permissions) return permissions::PermissionMode::kBypassPermissions;
+  if (flags.permission_mode.empty()) return permissions::PermissionMode::kDefault;
+  return permissions::ParsePermissionMode(flags.permission_mode);
+}
+
+/// The tools offered to the model: --tools selects, plain --disallowedTools names remove.
+base::Result<std::vector<tools::Tool*>> SelectTools(
+    const std::vector<std::unique_ptr<tools::Tool>>& all, const Flags& flags,
+    const permissions::Gate& gate) {
+  std::vector<std::string> wanted;
+  bool select = false;
+  if (flags.tools) {
+    wanted = permissions::SplitToolList(*flags.tools);
+    select = !(wanted.size() == 1 && wanted[0] == "default");
+  }
+  for (const std::string& w : wanted) {
+    bool known = w == "default";
+    for (const auto& t : all) known = known || t->name() == w;
+    if (select && !known) return base::Fail(base::ErrorKind::kUsage, "--tools: unknown tool '" + w + "'");
+  }
+  std::vector<tools::Tool*> out;
+  for (const auto& t : all) {
+    bool chosen = !select || std::find(wanted.begin(), wanted.end(), t->name()) != wanted.end();
+    if (chosen && !gate.IsRemoved(t->name())) out.push_back(t.get());
+  }
+  return out;
+}
+
+/// Writes a resumed history into a new (forked) transcript so it can be resumed in turn.
+void CopyHistory(const std::vector<protocol::Message>& history, protocol::EventSink& transcript) {
+  for (const protocol::Message& m : history) {
+    if (m.role == "assistant") {
+      protocol::AssistantEvent ev;
+      ev.message = base::JsonObject({{"id", "msg_resumed_" + base::NewUuid()},
+                                     {"type", "message"},
+                                     {"role", "assistant"},
+                                     {"content", m.content}});
+      transcript.Emit(ev);
+    } else {
+      protocol::UserEvent ev;
+      ev.message = m.ToJson();
+      transcript.Emit(ev);
+    }
+  }
+}
+
+struct Prompt {
+  Json content;
+};
+
+base::Result<Prompt> ReadTextPrompt(const Flags& flags, base::CancelToken& cancel) {
+  int64_t first_wait = flags.prompt ? kStdinFirstByteWaitMs : -1;
+  std::optional<std::string> piped = ReadPipedStdin(0, first_wait, kStdinIdleMs, kStdinMaxBytes, cancel);
+  std::string text = flags.prompt ? *flags.prompt : std::string();
+  if (piped) text = text.empty() ? *piped : text + "\n\n" + *piped;
+  if (base::Trim(text).empty()) {
+    return base::Fail(base::ErrorKind::kUsage,
+                      "Input must be provided either through stdin or as a prompt argument when "
+                      "using --print");
+  }
+  return Prompt{Json(base::SanitizeUtf8(text))};
+}
+
+}  // namespace
+
+int Run(int argc, const char* const* argv) {
+  auto parsed = ParseFlags(argc, argv);
+  if (!parsed) return UsageError(parsed.error().message);
+  Flags& flags = *parsed;
+  if (flags.show_help) {
+    std::fputs(flags.help_text.c_str(), stdout);
+    return 0;
+  }
+  if (flags.show_version) {
+    std::printf("%s (claude-runner)\n", base::kVersion);
+    return 0;
+  }
+  base::log::Init(flags.debug ? base::log::Level::kDebug : base::log::Level::kWarn);
+  for (const auto& f : flags.not_yet_supported) {
+    base::log::Warn("{} is accepted for compatibility but not supported yet; ignoring it", f);
+  }
+  if (flags.input_format == "stream-json" && flags.output_format != "stream-json") {
+    return UsageError("--input-format=stream-json requires --output-format=stream-json");
+  }
+  base::Env env = base::Env::FromProcess();
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  std::vector<std::filesystem::path> add_dirs;
+  for (const std::string& d : flags.add_dirs) {
+    std::filesystem::path p = std::filesystem::absolute(d, ec);
+    if (!std::filesystem::is_directory(p, ec)) return UsageError("--add-dir: not a directory: " + d);
+    add_dirs.push_back(p);
+  }
+  auto mode = ResolveMode(flags);
+  if (!mode) return UsageError(mode.error().message);
+  if (flags.dangerously_skip_permissions && ::geteuid() == 0 && !env.Truthy("IS_SANDBOX") &&
+      !env.Truthy("CLAUDE_RUNNER_ALLOW_ROOT_BYPASS")) {
+    return UsageError(
+        "--dangerously-skip-permissions cannot be used with root/sudo privileges for security "
+        "reasons (set IS_SANDBOX=1 when running inside a disposable sandbox or container)");
+  }
+  if (flags.timeout && !base::ParseDurationMs(*flags.timeout)) {
+    return UsageError("--timeout: cannot parse duration '" + *flags.timeout + "' (use e.g. 90s, 10m, 1h)");
+  }
+
+  base::CancelToken cancel;
+  InstallSignalHandlers(&cancel);
+  if (flags.timeout) cancel.SetDeadlineMs(base::MonotonicMs() + *base::ParseDurationMs(*flags.timeout));
+
+  auto plan = PlanSession(flags, env, cwd);
+  if (!plan) return UsageError(plan.error().message);
+  auto options = BuildAgentOptions(flags, env, plan->session_id, *mode);
+  if (!options) return UsageError(options.error().message);
+
+  std::optional<Prompt> prompt;
+  if (flags.input_format == "text") {
+    auto p = ReadTextPrompt(flags, cancel);
+    if (!p) return UsageError(p.error().message);
+    prompt = std::move(*p);
+  }
+
+  base::CurlHttpClient http(HttpOptionsFromEnv(env, flags.debug));
+  auto provider = MakeProvider(flags, env, http);
+  if (!provider) return UsageError(provider.error().message);
+  options->api_key_source = (*provider)->ApiKeySource();
+
+  permissions::Gate gate(*mode, permissions::SplitToolList(flags.allowed_tools),
+                         permissions::SplitToolList(flags.disallowed_tools));
+  std::vector<std::unique_ptr<tools::Tool>> all_tools = tools::BuildBuiltinTools();
+  auto tools = SelectTools(all_tools, flags, gate);
+  if (!tools) return UsageError(tools.error().message);
+
+  output::OutputOptions out_opts;
+  out_opts.format = flags.output_format == "json"          ? output::OutputFormat::kJson
+                    : flags.output_format == "stream-json" ? output::OutputFormat::kStreamJson
+                                                           : output::OutputFormat::kText;
+  out_opts.verbose = flags.verbose;
+  out_opts.include_partial_messages = flags.include_partial_messages;
+  out_opts.replay_user_messages = flags.replay_user_messages;
+  std::unique_ptr<protocol::EventSink> out_sink = output::MakeOutputSink(out_opts, STDOUT_FILENO);
+  protocol::MultiSink sink;
+  sink.Add(out_sink.get());
+
+  exec::PosixProcessRunner processes;
+  agent::EnvironmentFacts facts = GatherFacts(cwd, add_dirs, env, processes);
+  std::unique_ptr<session::TranscriptWriter> transcript;
+  if (!flags.no_session_persistence) {
+    auto w = session::TranscriptWriter::Open(
+        session::TranscriptPath(env, cwd, plan->session_id),
+        {plan->session_id, cwd, base::kVersion, facts.git_branch});
+    if (!w) {
+      base::log::Warn("cannot write the transcript: {}", w.error().message);
+    } else {
+      transcript = std::move(*w);
+      if (plan->history_needs_copy) CopyHistory(plan->history, *transcript);
+      sink.Add(transcript.get());
+    }
+  }
+
+  tools::ToolSession tool_session;
+  tool_session.bash_cwd = cwd;
+  tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session};
+  agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, sink, cancel);
+  agent.LoadHistory(std::move(plan->history));
+  agent.EmitInit();
+
+  ExitCode code = ExitCode::kSuccess;
+  if (prompt) {
+    code = ExitCodeFor(agent.RunTurn(prompt->content).outcome);
+  } else {
+    LineQueue lines;
+    lines.Start(STDIN_FILENO);
+    while (auto line = lines.Next(cancel)) {
+      if (base::Trim(*line).empty()) continue;
+      auto input = protocol::ParseInputLine(*line);
+      if (!input) {
+        base::log::Error("stream-json input: {}", input.error().message);
+        code = ExitCode::kUsage;
+        break;
+      }
+      if (input->kind != protocol::InputKind::kUser) {
+        base::log::Warn("stream-json input: ignoring a {} line (the control protocol is not supported yet)",
+                        input->raw["type"].AsString());
+        continue;
+      }
+      code = ExitCodeFor(agent.RunTurn(input->message.content).outcome);
+      if (cancel.cancelled()) break;
+    }
+  }
+  processes.KillAll();
+  return static_cast<int>(code);
+}
+
+}  // namespace runner::cli

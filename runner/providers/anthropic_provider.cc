@@ -1,0 +1,115 @@
+#include "runner/providers/anthropic_provider.h"
+
+#include "runner/base/clock.h"
+#include "runner/base/strings.h"
+#include "runner/base/version.h"
+#include "runner/providers/response_stream.h"
+
+namespace runner::providers {
+
+using base::ErrorKind;
+
+namespace {
+
+constexpr size_t kMaxErrorBodyBytes = 64 * 1024;
+
+std::string TrimTrailingSlashes(std::string url) {
+  while (url.ends_with('/')) url.pop_back();
+  return url;
+}
+
+}  // namespace
+
+base::Headers ParseCustomHeaders(std::string_view text) {
+  base::Headers headers;
+  for (const std::string& line : base::Split(text, '\n')) {
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string_view name = base::Trim(std::string_view(line).substr(0, colon));
+    std::string_view value = base::Trim(std::string_view(line).substr(colon + 1));
+    if (!name.empty()) headers.emplace_back(std::string(name), std::string(value));
+  }
+  return headers;
+}
+
+AnthropicOptions AnthropicOptionsFromEnv(const base::Env& env) {
+  AnthropicOptions options;
+  std::string base_url(base::Trim(env.GetOr("ANTHROPIC_BASE_URL", "")));
+  if (!base_url.empty()) options.base_url = base_url;
+  options.api_key = std::string(base::Trim(env.GetOr("ANTHROPIC_API_KEY", "")));
+  options.auth_token = std::string(base::Trim(env.GetOr("ANTHROPIC_AUTH_TOKEN", "")));
+  options.custom_headers = ParseCustomHeaders(env.GetOr("ANTHROPIC_CUSTOM_HEADERS", ""));
+  options.retry = RetryPolicyFromEnv(env);
+  if (auto ms = env.GetInt("API_TIMEOUT_MS"); ms && *ms > 0) options.timeout_ms = *ms;
+  if (env.Truthy("DISABLE_PROMPT_CACHING")) options.caching = PromptCaching::kDisabled;
+  if (auto n = env.GetInt("CLAUDE_CODE_MAX_OUTPUT_TOKENS"); n && *n > 0) {
+    options.max_output_tokens = *n;
+  }
+  return options;
+}
+
+AnthropicProvider::AnthropicProvider(base::HttpClient& http, AnthropicOptions options)
+    : http_(http), options_(std::move(options)) {}
+
+std::string AnthropicProvider::ApiKeySource() const {
+  return options_.api_key.empty() ? "none" : "ANTHROPIC_API_KEY";
+}
+
+base::HttpRequest AnthropicProvider::BuildHttpRequest(const ModelRequest& request) const {
+  base::HttpRequest http;
+  http.url = TrimTrailingSlashes(options_.base_url) + "/v1/messages?beta=true";
+  http.timeout_ms = static_cast<long>(options_.timeout_ms);
+  base::Headers& h = http.headers;
+  h.emplace_back("content-type", "application/json");
+  h.emplace_back("anthropic-version", "2023-06-01");
+  if (!request.betas.empty()) h.emplace_back("anthropic-beta", base::Join(request.betas, ","));
+  if (!request.session_id.empty()) h.emplace_back("x-claude-code-session-id", request.session_id);
+  h.emplace_back("user-agent", std::string("claude-runner/") + base::kVersion);
+  if (!options_.api_key.empty()) h.emplace_back("x-api-key", options_.api_key);
+  if (!options_.auth_token.empty())
+    h.emplace_back("authorization", "Bearer " + options_.auth_token);
+  for (const auto& header : options_.custom_headers) h.push_back(header);
+  EncodeOptions encode{options_.caching, options_.max_output_tokens};
+  http.body = EncodeRequestBody(request, encode).Dump();
+  return http;
+}
+
+base::Result<protocol::AssistantReply> AnthropicProvider::Send(const ModelRequest& request,
+                                                               StreamObserver& observer,
+                                                               base::CancelToken& cancel) {
+  base::HttpRequest http_request = BuildHttpRequest(request);
+  return RunWithRetries(options_.retry, observer, cancel,
+                        [&](int) { return Attempt(http_request, observer, cancel); });
+}
+
+AttemptResult AnthropicProvider::Attempt(const base::HttpRequest& http_request,
+                                         StreamObserver& observer, base::CancelToken& cancel) {
+  ResponseStream stream(observer);
+  std::optional<base::HttpResponseHead> head;  // as first seen with the body
+  std::string error_body;
+  auto on_chunk = [&](const base::HttpResponseHead& h, std::string_view chunk) {
+    if (cancel.cancelled()) return false;
+    if (!head) head = h;
+    if (h.status == 200) return stream.Feed(chunk);
+    if (error_body.size() < kMaxErrorBodyBytes) error_body.append(chunk);
+    return true;
+  };
+  int64_t started_ms = base::MonotonicMs();
+  auto sent = http_.Send(http_request, on_chunk, &cancel);
+  if (cancel.cancelled()) return std::unexpected(AttemptFailure{CancelledError(cancel)});
+  if (sent) head = sent->head;
+  std::string request_id = head ? base::FindHeader(head->headers, "request-id") : "";
+  if (stream.abandoned()) return stream.Finish(std::nullopt, std::move(request_id));
+  if (head && head->status != 200 && head->status != 0) {
+    if (sent && error_body.empty()) error_body = sent->body;
+    return std::unexpected(FailureFromHttp(head->status, head->headers, error_body));
+  }
+  if (!sent) {
+    bool timed_out = sent.error().kind == ErrorKind::kTimeout ||
+                     base::MonotonicMs() - started_ms + 50 >= options_.timeout_ms;
+    return stream.Finish(FailureFromTransport(sent.error(), timed_out), std::move(request_id));
+  }
+  return stream.Finish(std::nullopt, std::move(request_id));
+}
+
+}  // namespace runner::providers

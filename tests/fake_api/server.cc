@@ -1,0 +1,275 @@
+#include "tests/fake_api/server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+#include "runner/providers/replay_answer.h"
+#include "tests/fake_api/http_wire.h"
+
+namespace fake_api {
+
+using runner::base::ErrorKind;
+using runner::base::Fail;
+using runner::base::Json;
+
+namespace {
+
+constexpr size_t kMaxHeadBytes = 64 * 1024;
+constexpr size_t kMaxBodyBytes = 64 * 1024 * 1024;
+constexpr int kPollMs = 50;
+constexpr int64_t kReadTimeoutMs = 30000;
+
+bool SendAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string ErrorBody(std::string_view type, std::string_view message) {
+  return runner::base::JsonObject(
+             {{"type", "error"},
+              {"error", runner::base::JsonObject({{"type", type}, {"message", message}})}})
+      .Dump();
+}
+
+void SendJson(int fd, int status, const std::string& body, runner::base::Headers headers = {}) {
+  headers.emplace(headers.begin(), "content-type", "application/json");
+  SendAll(fd, ResponseHead(status, headers, body.size()) + body);
+}
+
+Json HeadersJson(const runner::base::Headers& headers) {
+  Json out = Json::MakeObject();
+  for (const auto& [name, value] : headers) out.Set(name, value);
+  return out;
+}
+
+struct Request {
+  RequestHead head;
+  std::string body;
+};
+
+/// Waits until `fd` is readable; false on stop, deadline or error.
+bool WaitReadable(int fd, const std::atomic<bool>& stopping, int64_t deadline_ms) {
+  while (!stopping && NowMs() < deadline_ms) {
+    pollfd p{fd, POLLIN, 0};
+    int r = ::poll(&p, 1, kPollMs);
+    if (r > 0) return true;
+    if (r < 0 && errno != EINTR) return false;
+  }
+  return false;
+}
+
+std::optional<Request> Reject(int fd, int status, std::string_view message) {
+  SendJson(fd, status, ErrorBody("invalid_request_error", message));
+  return std::nullopt;
+}
+
+/// Reads one request. Returns nullopt (after answering, when there is a client to answer) on
+/// EOF, timeout, stop, or a request this server cannot take.
+std::optional<Request> ReadRequest(int fd, const std::atomic<bool>& stopping) {
+  std::string buf;
+  std::optional<RequestHead> head;
+  size_t body_start = 0;
+  int64_t deadline = NowMs() + kReadTimeoutMs;
+  while (!head || buf.size() < body_start + head->content_length) {
+    if (!WaitReadable(fd, stopping, deadline)) return std::nullopt;
+    char chunk[16384];
+    ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;
+    buf.append(chunk, static_cast<size_t>(n));
+    if (head) continue;
+    size_t end = buf.find("\r\n\r\n");
+    if (end == std::string::npos) {
+      if (buf.size() > kMaxHeadBytes) return Reject(fd, 431, "request head too large");
+      continue;
+    }
+    auto parsed = ParseRequestHead(std::string_view(buf).substr(0, end));
+    if (!parsed) return Reject(fd, 400, parsed.error().message);
+    if (parsed->chunked) return Reject(fd, 411, "chunked bodies are not supported");
+    if (parsed->content_length > kMaxBodyBytes) return Reject(fd, 413, "request body too large");
+    head = std::move(*parsed);
+    body_start = end + 4;
+  }
+  return Request{std::move(*head), buf.substr(body_start, head->content_length)};
+}
+
+/// Half-closes, lets the client read everything, then closes.
+void CloseGracefully(int fd, const std::atomic<bool>& stopping) {
+  ::shutdown(fd, SHUT_WR);
+  int64_t deadline = NowMs() + 1000;
+  char sink[4096];
+  while (WaitReadable(fd, stopping, deadline) && ::recv(fd, sink, sizeof sink, 0) > 0) {
+  }
+  ::close(fd);
+}
+
+}  // namespace
+
+runner::base::Result<std::unique_ptr<FakeMessagesServer>> FakeMessagesServer::Start(
+    ServerOptions options) {
+  runner::base::Fd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  if (!fd.valid()) return Fail(ErrorKind::kIo, std::string("socket: ") + std::strerror(errno));
+  int one = 1;
+  ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(options.port));
+  if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(fd.get(), 64) != 0) {
+    return Fail(ErrorKind::kIo, "cannot listen on 127.0.0.1:" + std::to_string(options.port) +
+                                    ": " + std::strerror(errno));
+  }
+  socklen_t len = sizeof addr;
+  ::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  std::optional<runner::base::LineAppender> log;
+  if (!options.requests_log.empty())
+    log = TRY(runner::base::LineAppender::Open(options.requests_log));
+  std::unique_ptr<FakeMessagesServer> server(
+      new FakeMessagesServer(std::move(options), std::move(fd), port));
+  server->log_ = std::move(log);
+  server->accept_thread_ = std::thread([s = server.get()] { s->AcceptLoop(); });
+  return server;
+}
+
+FakeMessagesServer::FakeMessagesServer(ServerOptions options, runner::base::Fd listener, int port)
+    : options_(std::move(options)), listener_(std::move(listener)), port_(port) {}
+
+FakeMessagesServer::~FakeMessagesServer() { Stop(); }
+
+std::string FakeMessagesServer::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(port_);
+}
+
+size_t FakeMessagesServer::requests_served() const {
+  std::lock_guard lock(mutex_);
+  return served_;
+}
+
+void FakeMessagesServer::Stop() {
+  stopping_ = true;
+  if (accept_thread_.joinable()) accept_thread_.join();
+  std::list<Connection> connections;
+  {
+    std::lock_guard lock(mutex_);
+    connections.swap(connections_);
+  }
+  for (Connection& c : connections) c.thread.join();
+}
+
+void FakeMessagesServer::AcceptLoop() {
+  while (!stopping_) {
+    pollfd p{listener_.get(), POLLIN, 0};
+    ReapFinished();
+    if (::poll(&p, 1, kPollMs) <= 0) continue;
+    int fd = ::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0) continue;
+    std::lock_guard lock(mutex_);
+    Connection& c = connections_.emplace_back();
+    c.thread = std::thread([this, fd, &c] {
+      Serve(fd);
+      CloseGracefully(fd, stopping_);
+      c.done = true;
+    });
+  }
+}
+
+void FakeMessagesServer::ReapFinished() {
+  std::lock_guard lock(mutex_);
+  for (auto it = connections_.begin(); it != connections_.end();) {
+    if (!it->done) {
+      ++it;
+      continue;
+    }
+    it->thread.join();
+    it = connections_.erase(it);
+  }
+}
+
+bool FakeMessagesServer::Wait(int fd, int64_t ms) {
+  int64_t end = NowMs() + ms;
+  while (!stopping_) {
+    int64_t left = end - NowMs();
+    if (left <= 0) return true;
+    pollfd p{fd, POLLRDHUP, 0};
+    if (::poll(&p, 1, static_cast<int>(std::min<int64_t>(left, kPollMs))) > 0 &&
+        (p.revents & (POLLRDHUP | POLLHUP | POLLERR))) {
+      return false;  // the client went away
+    }
+  }
+  return false;
+}
+
+void FakeMessagesServer::Serve(int fd) {
+  std::optional<Request> request = ReadRequest(fd, stopping_);
+  if (!request) return;
+  const RequestHead& head = request->head;
+  auto body = Json::Parse(request->body);
+  LogRequest(runner::base::JsonObject({{"method", head.method},
+                                       {"path", head.target},
+                                       {"headers", HeadersJson(head.headers)},
+                                       {"body", body ? *body : Json(request->body)}}));
+  if (head.method == "POST" && head.path() == "/v1/messages") {
+    if (!body) {
+      return SendJson(
+          fd, 400,
+          ErrorBody("invalid_request_error", "request body is not JSON: " + body.error().message));
+    }
+    return ServeMessages(fd, *body);
+  }
+  if ((head.method == "HEAD" || head.method == "GET") && head.path() == "/") {
+    SendAll(fd, ResponseHead(200, {}, 0));
+    return;
+  }
+  SendJson(fd, 404,
+           ErrorBody("not_found_error", "no route for " + head.method + " " + head.target));
+}
+
+void FakeMessagesServer::ServeMessages(int fd, const Json& body) {
+  size_t number = 0;
+  {
+    std::lock_guard lock(mutex_);
+    number = ++served_;
+  }
+  runner::providers::ReplayAnswer answer = AnswerFor(options_.script, number, body);
+  if (!Wait(fd, answer.delay_ms)) return;
+  runner::base::Headers headers = {{"request-id", runner::providers::ReplayRequestId(number)}};
+  headers.insert(headers.end(), answer.headers.begin(), answer.headers.end());
+  if (answer.status != 200) return SendJson(fd, answer.status, answer.body, headers);
+  headers.insert(headers.begin(),
+                 {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
+  if (!SendAll(fd, ResponseHead(200, headers, std::nullopt))) return;
+  if (answer.stall_ms) {
+    Wait(fd, *answer.stall_ms);
+    return;
+  }
+  for (const std::string& frame : answer.frames) {
+    if (stopping_ || !SendAll(fd, frame)) return;
+  }
+}
+
+void FakeMessagesServer::LogRequest(const Json& line) {
+  std::lock_guard lock(mutex_);
+  if (log_) (void)log_->Append(line.Dump());
+}
+
+}  // namespace fake_api
