@@ -14,7 +14,8 @@ class StructuredOutputTool : public tools::Tool {
   std::string_view name() const override { return "StructuredOutput"; }
   std::string description() const override;
   base::Json input_schema() const override { return schema_; }
-  bool IsReadOnly(const base::Json&) const override { return false; }
+  /// No side effects outside the run, so it needs no permission.
+  bool IsReadOnly(const base::Json&) const override { return true; }
   tools::ToolResult Run(const base::Json& input, tools::ToolContext& ctx) override;
   const std::optional<base::Json>& value() const { return value_; }
   void Reset() { value_.reset(); }

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,7 +50,7 @@ Child::Child(std::vector<std::string> argv, std::map<std::string, std::string> e
   out_path_ = base.string() + ".out";
   err_path_ = base.string() + ".err";
   int in_pipe[2];
-  ASSERT_EQ(pipe2(in_pipe, O_CLOEXEC), 0);
+  if (pipe2(in_pipe, O_CLOEXEC) != 0) ADD_FAILURE() << "pipe2 failed";
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, in_pipe[0], 0);
@@ -100,18 +101,20 @@ void Child::Signal(int sig) {
 RunOutput Child::Wait(int64_t timeout_ms) {
   if (waited_) return result_;
   int status = 0;
+  struct rusage usage {};
   int64_t deadline = base::MonotonicMs() + timeout_ms;
   while (true) {
-    pid_t r = waitpid(pid_, &status, WNOHANG);
+    pid_t r = wait4(pid_, &status, WNOHANG, &usage);
     if (r == pid_) break;
     if (base::MonotonicMs() >= deadline) {
       result_.timed_out = true;
       kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
+      wait4(pid_, &status, 0, &usage);
       break;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
+  result_.peak_rss_kb = usage.ru_maxrss;
   waited_ = true;
   result_.wall_ms = base::MonotonicMs() - start_ms_;
   if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);

@@ -22,6 +22,7 @@ struct RunOutput {
   std::string out;
   std::string err;
   int64_t wall_ms = 0;
+  int64_t peak_rss_kb = 0;  ///< the child's peak resident set size
   bool timed_out = false;  ///< the harness had to kill it
 };
 

@@ -95,7 +95,7 @@ TEST_F(E2eTest, StructuredOutputLandsInTheResult) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   Json result = JsonLines(r.out).at(0);
   EXPECT_EQ(result["structured_output"].Dump(), R"({"verdict":"pass","count":2})");
-  const Json& tools = api.Requests().at(0)["body"]["tools"];
+  const Json tools = api.Requests().at(0)["body"]["tools"];
   bool offered = false;
   for (const Json& t : tools.items()) offered = offered || t["name"].AsString() == "StructuredOutput";
   EXPECT_TRUE(offered);

@@ -39,7 +39,7 @@ TEST_F(E2eTest, ResumeContinuesTheConversation) {
   RunOutput second = Run(api, {"-p", "q2", "--output-format", "json", "--resume", id});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(JsonLines(second.out).at(0)["session_id"].AsString(), id);
-  const Json& msgs = api.Requests().at(1)["body"]["messages"];
+  const Json msgs = api.Requests().at(1)["body"]["messages"];
   ASSERT_EQ(msgs.size(), 3u);
   EXPECT_NE(msgs.at(1).Dump().find("first answer"), std::string::npos);
   EXPECT_EQ(Transcripts().size(), 1u);
@@ -87,7 +87,7 @@ TEST_F(E2eTest, SigkilledRunLeavesATranscriptThatResumes) {
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(JsonLines(resumed.out).at(0)["result"].AsString(), "resumed fine");
   // The API accepted the rebuilt history: prompt, assistant with tool_use, a tool_result, new prompt.
-  const Json& msgs = api.Requests().at(1)["body"]["messages"];
+  const Json msgs = api.Requests().at(1)["body"]["messages"];
   ASSERT_GE(msgs.size(), 3u);
   EXPECT_NE(msgs.at(1).Dump().find("tool_use"), std::string::npos);
   EXPECT_NE(msgs.at(2).Dump().find("tool_result"), std::string::npos);

@@ -68,7 +68,7 @@ TEST_F(E2eTest, ToolsFlagLimitsWhatTheModelIsOffered) {
   FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn"}]})");
   RunOutput r = Run(api, {"-p", "hi", "--tools", "Read,Bash", "--disallowedTools", "Bash"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const Json& tools = api.Requests().at(0)["body"]["tools"];
+  const Json tools = api.Requests().at(0)["body"]["tools"];
   ASSERT_EQ(tools.size(), 1u);
   EXPECT_EQ(tools.at(0)["name"].AsString(), "Read");
 }

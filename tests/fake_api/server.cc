@@ -183,6 +183,8 @@ void FakeMessagesServer::AcceptLoop() {
     if (::poll(&p, 1, kPollMs) <= 0) continue;
     int fd = ::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC);
     if (fd < 0) continue;
+    timeval send_timeout{.tv_sec = 5, .tv_usec = 0};  // a client that stops reading
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout);
     std::lock_guard lock(mutex_);
     Connection& c = connections_.emplace_back();
     c.thread = std::thread([this, fd, &c] {
