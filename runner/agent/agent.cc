@@ -5,6 +5,7 @@
 #include "runner/base/clock.h"
 #include "runner/base/log.h"
 #include "runner/base/uuid.h"
+#include "runner/protocol/api_message.h"
 #include "runner/settings/models.h"
 #include "runner/tools/registry.h"
 
@@ -272,18 +273,12 @@ TurnOutcome Agent::FinishCancelled(TurnState& st, bool during_tools) {
 TurnOutcome Agent::FinishApiError(TurnState& st, const base::Error& error) {
   std::string text = ApiErrorText(error);
   protocol::AssistantEvent ev;
-  ev.message = base::JsonObject({{"id", base::NewUuid()},
-                                 {"type", "message"},
-                                 {"role", "assistant"},
-                                 {"model", "<synthetic>"},
-                                 {"content", base::JsonArray({protocol::TextBlock(text)})},
-                                 {"stop_reason", "stop_sequence"},
-                                 {"stop_sequence", ""},
-                                 {"usage", protocol::Usage{}.ToMessageJson()}});
+  ev.message = protocol::ApiErrorMessageJson(text);
   ev.uuid = base::NewUuid();
   ev.timestamp = base::IsoTimestamp();
   if (error.http_status) ev.api_error_status = error.http_status;
   ev.error = ErrorCategory(error);
+  ev.api_error_type = error.api_type.empty() ? "api_error" : error.api_type;
   sink_.Emit(ev);
   st.last_text = text;
   if (error.http_status) st.api_error_status = error.http_status;

@@ -28,14 +28,17 @@ Json AssistantMessageJson(const AssistantReply& reply) {
 
 Json ApiErrorMessageJson(const std::string& text) {
   return JsonObject({
+      {"diagnostics", nullptr},
       {"id", base::NewUuid()},
-      {"type", "message"},
-      {"role", "assistant"},
+      {"container", nullptr},
       {"model", kSyntheticModel},
-      {"content", JsonArray({TextBlock(text)})},
+      {"role", "assistant"},
+      {"stop_details", nullptr},
       {"stop_reason", "stop_sequence"},
       {"stop_sequence", ""},
+      {"type", "message"},
       {"usage", Usage{}.ToMessageJson()},
+      {"content", JsonArray({TextBlock(text)})},
       {"context_management", nullptr},
   });
 }

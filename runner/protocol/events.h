@@ -88,6 +88,7 @@ struct AssistantEvent {
   /// Set when the message is a synthetic API-error message.
   std::optional<int> api_error_status;
   std::string error;  ///< e.g. "server_error", "rate_limit", "authentication_failed"
+  std::string api_error_type;  ///< the API's error type (`api_error`, `overloaded_error`, …)
 };
 
 /// A user message: the prompt, a tool result, or a synthetic note.

@@ -8,7 +8,7 @@ using base::JsonArray;
 using base::JsonObject;
 namespace {
 
-Json OneModelUsage(const ModelUsage& m) {
+Json OneModelUsage(const std::string& model, const ModelUsage& m) {
   return JsonObject({
       {"inputTokens", m.input_tokens},
       {"outputTokens", m.output_tokens},
@@ -20,6 +20,10 @@ Json OneModelUsage(const ModelUsage& m) {
       {"maxOutputTokens", m.max_output_tokens},
       {"cacheCreationEphemeral5mInputTokens", m.cache_creation_5m},
       {"cacheCreationEphemeral1hInputTokens", m.cache_creation_1h},
+      {"thinkingTokens", 0},
+      {"canonicalModel", model},
+      {"provider", "firstParty"},
+      {"costBasis", "list"},
   });
 }
 
@@ -39,17 +43,22 @@ Json ResultUsageJson(const Usage& usage) {
       {"cache_creation_input_tokens", usage.cache_creation_input_tokens},
       {"cache_read_input_tokens", usage.cache_read_input_tokens},
       {"output_tokens", usage.output_tokens},
+      {"output_tokens_details", JsonObject({{"thinking_tokens", 0}})},
       {"server_tool_use",
        JsonObject({{"web_search_requests", usage.web_search_requests}, {"web_fetch_requests", 0}})},
       {"service_tier", "standard"},
       {"cache_creation", JsonObject({{"ephemeral_1h_input_tokens", usage.cache_creation_1h},
                                      {"ephemeral_5m_input_tokens", usage.cache_creation_5m}})},
+      {"inference_geo", ""},
+      {"iterations", Json::MakeArray()},
+      {"speed", "standard"},
+      {"fallback_credit", nullptr},
   });
 }
 
 Json ModelUsageJson(const std::vector<std::pair<std::string, ModelUsage>>& model_usage) {
   Json out = Json::MakeObject();
-  for (const auto& [model, usage] : model_usage) out.Set(model, OneModelUsage(usage));
+  for (const auto& [model, usage] : model_usage) out.Set(model, OneModelUsage(model, usage));
   return out;
 }
 

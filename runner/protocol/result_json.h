@@ -8,9 +8,9 @@
 ///               ttft_ms, ttft_stream_ms, time_to_request_ms, first_content_frame_ms,
 ///               queued_turn_count, result_index, begun_message_ids,
 ///               model_usage_since_last_result
-///   usage:      output_tokens_details, inference_geo, iterations, speed, fallback_credit
-///   modelUsage: thinkingTokens, canonicalModel, provider, costBasis
-/// `server_tool_use.web_fetch_requests` is always 0 (not tracked).
+/// `usage` and `modelUsage` have Claude Code's whole shape; values we do not track are constant:
+/// web_fetch_requests 0, thinking_tokens/thinkingTokens 0, inference_geo "", iterations [],
+/// speed "standard", fallback_credit null, provider "firstParty", costBasis "list".
 
 #include "runner/protocol/events.h"
 

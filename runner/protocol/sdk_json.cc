@@ -85,6 +85,7 @@ Json AssistantToJson(const AssistantEvent& e, const std::string& session_id) {
   if (IsApiErrorEvent(e)) {
     j.Set("is_api_error_message", true);
     j.Set("api_error_status", e.api_error_status ? Json(*e.api_error_status) : Json());
+    if (!e.api_error_type.empty()) j.Set("api_error_type", e.api_error_type);
   }
   return j;
 }

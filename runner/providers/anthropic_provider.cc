@@ -89,7 +89,10 @@ AttemptResult AnthropicProvider::Attempt(const base::HttpRequest& http_request,
   std::string error_body;
   auto on_chunk = [&](const base::HttpResponseHead& h, std::string_view chunk) {
     if (cancel.cancelled()) return false;
-    if (!head) head = h;
+    if (!head) {
+      head = h;
+      stream.SetRequestId(base::FindHeader(h.headers, "request-id"));
+    }
     if (h.status == 200) return stream.Feed(chunk);
     if (error_body.size() < kMaxErrorBodyBytes) error_body.append(chunk);
     return true;

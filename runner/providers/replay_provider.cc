@@ -53,6 +53,7 @@ AttemptResult ReplayProvider::Attempt(const base::Json& body, StreamObserver& ob
     return std::unexpected(FailureFromHttp(answer.status, answer.headers, answer.body));
   }
   ResponseStream stream(observer);
+  stream.SetRequestId(ReplayRequestId(number));
   if (answer.stall_ms) {
     if (!SleepCancellable(std::min(*answer.stall_ms, timeout - answer.delay_ms), cancel)) {
       return cancelled();

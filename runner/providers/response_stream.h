@@ -25,6 +25,12 @@ class ResponseStream {
   /// `error` event or malformed data arrived); further bytes are ignored.
   bool Feed(std::string_view chunk);
 
+  /// The `request-id` of the answer, known from its head: set before Feed so assistant events
+  /// of completed blocks carry it.
+  void SetRequestId(std::string request_id) {
+    accumulator_.mutable_reply().request_id = std::move(request_id);
+  }
+
   /// Ends the attempt. `transport` is the transport failure that ended the body early, if any.
   /// Returns the reply when message_stop arrived; a reply with `cut_off` when the stream broke
   /// after at least one block completed; otherwise the failure (the error event's, the
