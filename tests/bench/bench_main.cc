@@ -42,6 +42,8 @@ Figures Measure(const std::string& binary, const Scenario& sc, int runs, const f
   for (int i = 0; i < runs; ++i) {
     std::optional<FakeApi> api;
     auto env = BaseEnv(home);
+    // Keep a peer such as Claude Code from reaching for hosts other than the local server.
+    env["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
     if (!sc.script.empty()) {
       api.emplace(sc.script);
       env["ANTHROPIC_BASE_URL"] = api->base_url();
