@@ -129,6 +129,10 @@ Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpCh
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
   if (!options_.ca_bundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_bundle.c_str());
+  const std::string& proxy =
+      request.url.starts_with("https://") ? options_.https_proxy : options_.http_proxy;
+  curl_easy_setopt(c, CURLOPT_PROXY, proxy.c_str());  // "" = no proxy, not libcurl's env lookup
+  if (!options_.no_proxy.empty()) curl_easy_setopt(c, CURLOPT_NOPROXY, options_.no_proxy.c_str());
   if (options_.verbose) curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 
   CURLcode rc = curl_easy_perform(c);

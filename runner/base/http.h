@@ -1,7 +1,8 @@
 #pragma once
 /// HTTP client seam. CurlHttpClient is the real one (libcurl); tests may pass fakes.
-/// Proxies come from HTTPS_PROXY/HTTP_PROXY/NO_PROXY (libcurl reads them); a custom CA bundle
-/// from the HttpOptions (cli/ fills it from SSL_CERT_FILE, NODE_EXTRA_CA_CERTS, …).
+/// Proxies and a custom CA bundle come from HttpOptions (cli/ fills them from HTTPS_PROXY,
+/// HTTP_PROXY, NO_PROXY, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS, …); libcurl's own environment
+/// lookup is switched off so the documented variables are the only ones that count.
 
 #include <functional>
 #include <string>
@@ -51,7 +52,10 @@ class HttpClient {
 };
 
 struct HttpOptions {
-  std::string ca_bundle;  ///< extra/replacement CA file; empty = libcurl's default
+  std::string ca_bundle;    ///< CA file replacing libcurl's default; empty = the default
+  std::string http_proxy;   ///< proxy for http:// URLs (HTTP_PROXY / http_proxy)
+  std::string https_proxy;  ///< proxy for https:// URLs (HTTPS_PROXY / https_proxy)
+  std::string no_proxy;     ///< hosts that bypass the proxy (NO_PROXY / no_proxy)
   bool verbose = false;
 };
 

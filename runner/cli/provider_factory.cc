@@ -61,6 +61,15 @@ base::HttpOptions HttpOptionsFromEnv(const base::Env& env, bool debug) {
       break;
     }
   }
+  auto first = [&env](std::initializer_list<const char*> names) {
+    for (const char* n : names) {
+      if (auto v = env.Get(n); v && !v->empty()) return *v;
+    }
+    return std::string();
+  };
+  o.https_proxy = first({"HTTPS_PROXY", "https_proxy"});
+  o.http_proxy = first({"HTTP_PROXY", "http_proxy"});
+  o.no_proxy = first({"NO_PROXY", "no_proxy"});
   o.verbose = debug && env.Truthy("CLAUDE_RUNNER_DEBUG_HTTP");
   return o;
 }

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -148,6 +149,18 @@ RunOutput RunRunner(const std::vector<std::string>& args, const std::map<std::st
   child.WriteStdin(stdin_data);
   child.CloseStdin();
   return child.Wait(timeout_ms);
+}
+
+int CountProcesses(const std::string& needle) {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    std::string name = e.path().filename().string();
+    if (name.empty() || !isdigit(static_cast<unsigned char>(name[0]))) continue;
+    std::string cmd = ReadText(e.path() / "cmdline");
+    std::replace(cmd.begin(), cmd.end(), '\0', ' ');
+    if (cmd.find(needle) != std::string::npos && ReadText(e.path() / "stat").find(") Z") == std::string::npos) ++n;
+  }
+  return n;
 }
 
 std::vector<base::Json> JsonLines(const std::string& text) {

@@ -72,6 +72,9 @@ RunOutput RunRunner(const std::vector<std::string>& args, const std::map<std::st
                     const fs::path& cwd, const std::string& stdin_data = "",
                     int64_t timeout_ms = 30000);
 
+/// Number of live processes whose command line contains `needle` (read from /proc).
+int CountProcesses(const std::string& needle);
+
 /// Parses JSONL output into values (fails the test on a bad line).
 std::vector<base::Json> JsonLines(const std::string& text);
 std::string ReadText(const fs::path& p);

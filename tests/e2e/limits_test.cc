@@ -59,7 +59,7 @@ TEST_F(E2eTest, TimeoutEndsAStalledRunWithAResult) {
 }
 
 TEST_F(E2eTest, TimeoutDuringAToolKillsTheCommand) {
-  FakeApi api(R"({"turns":[{"content":[{"type":"tool_use","name":"Bash","input":{"command":"sleep 30"}}],"stop_reason":"tool_use"},
+  FakeApi api(R"({"turns":[{"content":[{"type":"tool_use","name":"Bash","input":{"command":"sleep 31.25"}}],"stop_reason":"tool_use"},
     {"content":[{"type":"text","text":"never"}],"stop_reason":"end_turn"}]})");
   RunOutput r = Run(api, {"-p", "hi", "--output-format", "stream-json", "--timeout", "1500ms",
                           "--allowedTools", "Bash"});
@@ -67,10 +67,11 @@ TEST_F(E2eTest, TimeoutDuringAToolKillsTheCommand) {
   EXPECT_LT(r.wall_ms, 10000);
   Json result = JsonLines(r.out).back();
   EXPECT_EQ(result["terminal_reason"].AsString(), "aborted_tools");
+  EXPECT_EQ(CountProcesses("sleep 31.25"), 0) << "the tool's process was not reaped";
 }
 
 TEST_F(E2eTest, SigtermMidRunFlushesAResultAndTheTranscript) {
-  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"thinking..."},{"type":"tool_use","name":"Bash","input":{"command":"sleep 30"}}],"stop_reason":"tool_use"}]})");
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"thinking..."},{"type":"tool_use","name":"Bash","input":{"command":"sleep 32.5 & sleep 32.75"}}],"stop_reason":"tool_use"}]})");
   std::vector<std::string> argv = {RunnerPath(), "-p", "hi", "--output-format", "stream-json",
                                    "--allowedTools", "Bash"};
   Child child(argv, Env(api), work_.path());
@@ -86,6 +87,7 @@ TEST_F(E2eTest, SigtermMidRunFlushesAResultAndTheTranscript) {
   ASSERT_EQ(Transcripts().size(), 1u);
   std::string transcript = ReadText(Transcripts()[0]);
   EXPECT_NE(transcript.find("thinking..."), std::string::npos);
+  EXPECT_EQ(CountProcesses("sleep 32."), 0) << "children of the Bash tool survived SIGTERM";
 }
 
 TEST_F(E2eTest, StructuredOutputLandsInTheResult) {

@@ -22,6 +22,12 @@ runner::base::Result<RequestHead> ParseRequestHead(std::string_view text) {
   }
   head.method = request_line[0];
   head.target = request_line[1];
+  if (head.target.starts_with("http://") || head.target.starts_with("https://")) {
+    // Absolute form, as sent to a proxy: answer as the origin would.
+    head.absolute_target = head.target;
+    size_t slash = head.target.find('/', head.target.find("//") + 2);
+    head.target = slash == std::string::npos ? "/" : head.target.substr(slash);
+  }
   for (size_t i = 1; i < lines.size(); ++i) {
     std::string_view line = runner::base::Trim(lines[i]);
     if (line.empty()) continue;

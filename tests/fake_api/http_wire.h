@@ -14,7 +14,8 @@ namespace fake_api {
 
 struct RequestHead {
   std::string method;
-  std::string target;             ///< path with query, e.g. /v1/messages?beta=true
+  std::string target;
+  std::string absolute_target;  ///< set when a proxy client sent the absolute form             ///< path with query, e.g. /v1/messages?beta=true
   runner::base::Headers headers;  ///< names lower-cased
   size_t content_length = 0;
   bool chunked = false;

@@ -226,10 +226,12 @@ void FakeMessagesServer::Serve(int fd) {
   if (!request) return;
   const RequestHead& head = request->head;
   auto body = Json::Parse(request->body);
-  LogRequest(runner::base::JsonObject({{"method", head.method},
-                                       {"path", head.target},
-                                       {"headers", HeadersJson(head.headers)},
-                                       {"body", body ? *body : Json(request->body)}}));
+  Json entry = runner::base::JsonObject({{"method", head.method},
+                                         {"path", head.target},
+                                         {"headers", HeadersJson(head.headers)},
+                                         {"body", body ? *body : Json(request->body)}});
+  if (!head.absolute_target.empty()) entry.Set("proxied_url", head.absolute_target);
+  LogRequest(std::move(entry));
   if (head.method == "POST" && head.path() == "/v1/messages") {
     if (!body) {
       return SendJson(

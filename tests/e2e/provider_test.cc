@@ -1,0 +1,125 @@
+// End-to-end: what the runner sends to the Messages API (auth, headers, caching, proxies) and
+// how it reacts to what comes back (fallback model, max_tokens).
+#include "e2e_fixture.h"
+
+namespace runner::e2e {
+namespace {
+
+using base::Json;
+
+constexpr const char kOk[] = R"({"turns":[{"content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn"}]})";
+
+TEST_F(E2eTest, BearerTokenCustomHeadersAndBetasAreSent) {
+  FakeApi api(kOk);
+  auto env = Env(api);
+  env.erase("ANTHROPIC_API_KEY");
+  env["ANTHROPIC_AUTH_TOKEN"] = "gateway-token";
+  env["ANTHROPIC_CUSTOM_HEADERS"] = "X-Team: ci\nX-Run: 42";
+  RunOutput r = RunRunner({"-p", "hi", "--betas", "interleaved-thinking-2025-05-14,other-beta"}, env,
+                          work_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json h = api.Requests().at(0)["headers"];
+  EXPECT_EQ(h["authorization"].AsString(), "Bearer gateway-token");
+  EXPECT_FALSE(h.Contains("x-api-key"));
+  EXPECT_EQ(h["x-team"].AsString(), "ci");
+  EXPECT_EQ(h["x-run"].AsString(), "42");
+  EXPECT_EQ(h["anthropic-beta"].AsString(), "interleaved-thinking-2025-05-14,other-beta");
+}
+
+TEST_F(E2eTest, PromptCachingBreakpointsAndTheirOffSwitch) {
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"},
+                          {"content":[{"type":"text","text":"b"}],"stop_reason":"end_turn"}]})");
+  ASSERT_EQ(Run(api, {"-p", "hi"}).exit_code, 0);
+  ASSERT_EQ(Run(api, {"-p", "hi"}, "", {{"DISABLE_PROMPT_CACHING", "1"}}).exit_code, 0);
+  std::vector<Json> reqs = api.Requests();
+  std::string cached = reqs[0]["body"].Dump(), uncached = reqs[1]["body"].Dump();
+  const Json& system = reqs[0]["body"]["system"];
+  EXPECT_EQ(system.at(system.size() - 1)["cache_control"]["type"].AsString(), "ephemeral");
+  EXPECT_NE(reqs[0]["body"]["messages"].Dump().find("cache_control"), std::string::npos);
+  EXPECT_EQ(uncached.find("cache_control"), std::string::npos);
+}
+
+TEST_F(E2eTest, MaxOutputTokensComesFromTheEnvironment) {
+  FakeApi api(kOk);
+  ASSERT_EQ(Run(api, {"-p", "hi"}, "", {{"CLAUDE_CODE_MAX_OUTPUT_TOKENS", "1234"}}).exit_code, 0);
+  EXPECT_EQ(api.Requests().at(0)["body"]["max_tokens"].AsInt(), 1234);
+}
+
+TEST_F(E2eTest, HttpProxyCarriesTheRequests) {
+  FakeApi proxy(kOk);  // the fake server also answers absolute-form (proxied) requests
+  auto env = Env(proxy);
+  env["ANTHROPIC_BASE_URL"] = "http://api.example.invalid";
+  env["HTTP_PROXY"] = proxy.base_url();
+  RunOutput r = RunRunner({"-p", "hi"}, env, work_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "ok\n");
+  EXPECT_EQ(proxy.Requests().at(0)["proxied_url"].AsString(),
+            "http://api.example.invalid/v1/messages?beta=true");
+}
+
+TEST_F(E2eTest, NoProxyBypassesTheProxy) {
+  FakeApi api(kOk);
+  auto env = Env(api);
+  env["HTTP_PROXY"] = "http://127.0.0.1:1";  // nothing listens there
+  env["NO_PROXY"] = "127.0.0.1";
+  RunOutput r = RunRunner({"-p", "hi"}, env, work_.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(E2eTest, FallbackModelTakesOverWhenOverloaded) {
+  FakeApi api(R"({"turns":[{"error":{"status":529,"type":"overloaded_error","message":"Overloaded"}},
+    {"content":[{"type":"text","text":"from the fallback"}],"stop_reason":"end_turn"}]})");
+  RunOutput r = Run(api, {"-p", "hi", "--output-format", "json", "--model", "opus",
+                          "--fallback-model", "sonnet"}, "", {{"CLAUDE_CODE_MAX_RETRIES", "0"}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<Json> reqs = api.Requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0]["body"]["model"].AsString(), "claude-opus-5-5");
+  EXPECT_EQ(reqs[1]["body"]["model"].AsString(), "claude-sonnet-5-5");
+  EXPECT_EQ(JsonLines(r.out).at(0)["result"].AsString(), "from the fallback");
+}
+
+TEST_F(E2eTest, MaxTokensStopAsksTheModelToContinue) {
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"first half"}],"stop_reason":"max_tokens"},
+    {"content":[{"type":"text","text":"second half"}],"stop_reason":"end_turn"}]})");
+  RunOutput r = Run(api, {"-p", "hi", "--output-format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(JsonLines(r.out).at(0)["result"].AsString(), "second half");
+  std::string second = api.Requests().at(1)["body"]["messages"].Dump();
+  EXPECT_NE(second.find("first half"), std::string::npos);
+  EXPECT_NE(second.find("Output token limit hit"), std::string::npos);
+}
+
+TEST_F(E2eTest, MissingCredentialsFailFastWithAClearMessage) {
+  FakeApi api(kOk);
+  auto env = BaseEnv(home_.path());
+  RunOutput r = RunRunner({"-p", "hi", "--output-format", "json"}, env, work_.path());
+  EXPECT_EQ(r.exit_code, 6) << r.err;
+  EXPECT_NE(JsonLines(r.out).at(0)["result"].AsString().find("ANTHROPIC_API_KEY"), std::string::npos);
+}
+
+TEST_F(E2eTest, ReplayAndRecordRoundTripWithoutAServer) {
+  FakeApi api(R"({"turns":[{"content":[{"type":"tool_use","name":"Bash","input":{"command":"echo recorded"}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"text","text":"recorded answer"}],"stop_reason":"end_turn"}]})");
+  fs::path rec = work_.path() / "rec.json";
+  RunOutput live = Run(api, {"-p", "go", "--allowedTools", "Bash", "--record", rec.string()});
+  ASSERT_EQ(live.exit_code, 0) << live.err;
+  auto env = BaseEnv(home_.path());  // no server, no key
+  RunOutput replayed = RunRunner({"-p", "go", "--allowedTools", "Bash", "--replay", rec.string(),
+                                  "--output-format", "stream-json"}, env, work_.path());
+  ASSERT_EQ(replayed.exit_code, 0) << replayed.err;
+  std::vector<Json> lines = JsonLines(replayed.out);
+  EXPECT_EQ(lines.back()["result"].AsString(), "recorded answer");
+  EXPECT_EQ(OfType(lines, "user").at(0)["tool_use_result"]["stdout"].AsString(), "recorded");
+}
+
+TEST_F(E2eTest, BadReplayScriptIsAUsageErrorNamingTheField) {
+  auto env = BaseEnv(home_.path());
+  WriteText(work_.path() / "bad.json", R"({"turns":[{"content":[{"type":"tool_use"}]}]})");
+  RunOutput r = RunRunner({"-p", "go", "--replay", (work_.path() / "bad.json").string()}, env, work_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("turns[0].content[0]"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace runner::e2e
