@@ -4,10 +4,12 @@
 
 namespace runner::e2e {
 namespace {
-
 using base::Json;
+}  // namespace
 
-constexpr const char kOk[] = R"({"turns":[{"content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn"}]})";
+inline constexpr const char kOk[] = R"({"turns":[{"content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn"}]})";
+
+namespace {
 
 TEST_F(E2eTest, BearerTokenCustomHeadersAndBetasAreSent) {
   FakeApi api(kOk);
@@ -119,6 +121,32 @@ TEST_F(E2eTest, BadReplayScriptIsAUsageErrorNamingTheField) {
   RunOutput r = RunRunner({"-p", "go", "--replay", (work_.path() / "bad.json").string()}, env, work_.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("turns[0].content[0]"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace runner::e2e
+
+namespace runner::e2e {
+namespace {
+
+TEST_F(E2eTest, SystemPromptCarriesEnvironmentAndGitFacts) {
+  FakeApi api(kOk);
+  auto git = [&](const std::string& args) {
+    std::string cmd = "cd '" + work_.path().string() + "' && git " + args + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  };
+  git("init -q -b trunk");
+  WriteText(work_.path() / "a.txt", "a\n");
+  git("add a.txt");
+  git("-c user.name=t -c user.email=t@example.com commit -qm 'first commit'");
+  WriteText(work_.path() / "untracked.txt", "u\n");
+  ASSERT_EQ(Run(api, {"-p", "hi"}).exit_code, 0);
+  std::string system = api.Requests().at(0)["body"]["system"].Dump();
+  EXPECT_NE(system.find("Working directory: " + work_.path().string()), std::string::npos) << system;
+  EXPECT_NE(system.find("Is directory a git repo: Yes"), std::string::npos);
+  EXPECT_NE(system.find("Current branch: trunk"), std::string::npos) << system;
+  EXPECT_NE(system.find("?? untracked.txt"), std::string::npos) << system;
+  EXPECT_NE(system.find("first commit"), std::string::npos) << system;
 }
 
 }  // namespace
