@@ -107,8 +107,10 @@ void Agent::EmitInit() {
   sink_.Emit(init);
 }
 
-void Agent::AddSyntheticUserText(const std::string& text) {
-  protocol::Message m{"user", base::JsonArray({protocol::TextBlock(text)})};
+void Agent::AddSyntheticUserText(const std::string& text, Json leading_blocks) {
+  Json content = leading_blocks.is_array() ? std::move(leading_blocks) : Json::MakeArray();
+  content.Push(protocol::TextBlock(text));
+  protocol::Message m{"user", std::move(content)};
   protocol::UserEvent ev;
   ev.message = m.ToJson();
   ev.uuid = base::NewUuid();
@@ -184,7 +186,14 @@ TurnOutcome Agent::RunTurn(const Json& user_content) {
     if (!text.empty()) st.last_text = text;
 
     if (reply->cut_off) {
-      AddSyntheticUserText(kCutOffNote);
+      // Tool calls that arrived before the break never ran; answer them so the API accepts
+      // the history, and ask the model to carry on.
+      Json unanswered = Json::MakeArray();
+      for (const Json& use : reply->ToolUses()) {
+        unanswered.Push(protocol::ToolResultBlock(
+            use["id"].AsString(), Json("The response was cut off before this tool ran."), true));
+      }
+      AddSyntheticUserText(kCutOffNote, std::move(unanswered));
       continue;
     }
     std::vector<Json> tool_uses = reply->ToolUses();

@@ -60,7 +60,8 @@ class Agent {
                      std::string terminal_reason, std::vector<std::string> errors);
   TurnOutcome FinishCancelled(TurnState& st, bool during_tools);
   TurnOutcome FinishApiError(TurnState& st, const base::Error& error);
-  void AddSyntheticUserText(const std::string& text);
+  /// Appends (and reports) a runner-written user message: `leading_blocks` then `text`.
+  void AddSyntheticUserText(const std::string& text, base::Json leading_blocks = {});
   void HandleToolUses(TurnState& st, const protocol::AssistantReply& reply);
   std::vector<tools::Tool*> AllTools();
 

@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 
+#include "runner/base/files.h"
+#include "runner/base/log.h"
 #include "runner/base/strings.h"
 
 namespace runner::base {
@@ -81,6 +83,24 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 CurlHttpClient::CurlHttpClient(HttpOptions options) : options_(std::move(options)) {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  if (options_.extra_ca_file.empty()) return;
+  // Extra CAs add to the bundle rather than replace it: concatenate both into one blob.
+  std::string bundle_path = options_.ca_bundle;
+  if (bundle_path.empty()) {
+    std::unique_ptr<CURL, CurlDeleter> probe(curl_easy_init());
+    char* default_path = nullptr;
+    if (probe && curl_easy_getinfo(probe.get(), CURLINFO_CAINFO, &default_path) == CURLE_OK &&
+        default_path) {
+      bundle_path = default_path;
+    }
+  }
+  auto extra = ReadFile(options_.extra_ca_file);
+  if (!extra) {
+    log::Warn("ignoring extra CA certificates: {}", extra.error().message);
+    return;
+  }
+  auto bundle = bundle_path.empty() ? Result<std::string>(std::string()) : ReadFile(bundle_path);
+  ca_blob_ = (bundle ? *bundle : std::string()) + "\n" + *extra;
 }
 
 CurlHttpClient::~CurlHttpClient() = default;
@@ -128,7 +148,12 @@ Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpCh
   curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
-  if (!options_.ca_bundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_bundle.c_str());
+  if (!ca_blob_.empty()) {
+    curl_blob blob{ca_blob_.data(), ca_blob_.size(), CURL_BLOB_NOCOPY};
+    curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
+  } else if (!options_.ca_bundle.empty()) {
+    curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_bundle.c_str());
+  }
   const std::string& proxy =
       request.url.starts_with("https://") ? options_.https_proxy : options_.http_proxy;
   curl_easy_setopt(c, CURLOPT_PROXY, proxy.c_str());  // "" = no proxy, not libcurl's env lookup

@@ -53,6 +53,7 @@ class HttpClient {
 
 struct HttpOptions {
   std::string ca_bundle;    ///< CA file replacing libcurl's default; empty = the default
+  std::string extra_ca_file;  ///< CA file added to the bundle (NODE_EXTRA_CA_CERTS semantics)
   std::string http_proxy;   ///< proxy for http:// URLs (HTTP_PROXY / http_proxy)
   std::string https_proxy;  ///< proxy for https:// URLs (HTTPS_PROXY / https_proxy)
   std::string no_proxy;     ///< hosts that bypass the proxy (NO_PROXY / no_proxy)
@@ -68,6 +69,7 @@ class CurlHttpClient : public HttpClient {
 
  private:
   HttpOptions options_;
+  std::string ca_blob_;  ///< bundle + extra CAs, when extra_ca_file is set
 };
 
 }  // namespace runner::base

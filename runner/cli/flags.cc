@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+
 #include "runner/base/version.h"
 
 namespace runner::cli {
@@ -22,6 +24,20 @@ constexpr Deferred kDeferred[] = {
     {"--effort", true},            {"--plugin-dir", true},
 };
 
+// A validator with a short message (CLI11's PositiveNumber prints a huge range bound).
+CLI::Validator Positive(const std::string& flag) {
+  return CLI::Validator(
+      [flag](std::string& value) -> std::string {
+        char* end = nullptr;
+        double v = std::strtod(value.c_str(), &end);
+        if (end == value.c_str() || *end != '\0' || !(v > 0)) {
+          return flag + " must be a positive number, got '" + value + "'";
+        }
+        return {};
+      },
+      "POSITIVE");
+}
+
 void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_values) {
   app.add_flag("-p,--print", f.print, "Print the response and exit (always on: headless only)");
   app.add_option("prompt", f.prompt, "The prompt (stdin, when piped, is appended)");
@@ -35,9 +51,9 @@ void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_valu
   app.add_flag("--replay-user-messages", f.replay_user_messages,
                "stream-json: echo user messages from stdin");
   app.add_option("--max-turns", f.max_turns, "Stop after this many agentic turns")
-      ->check(CLI::PositiveNumber);
+      ->check(Positive("--max-turns"));
   app.add_option("--max-budget-usd", f.max_budget_usd, "Stop when the cost reaches this (USD)")
-      ->check(CLI::PositiveNumber);
+      ->check(Positive("--max-budget-usd"));
   app.add_option("--model", f.model, "Model alias (opus, sonnet, haiku, fable) or full name");
   app.add_option("--fallback-model", f.fallback_model, "Model to use when the main one is overloaded");
   app.add_option("--system-prompt", f.system_prompt, "Replace the system prompt");
@@ -96,13 +112,15 @@ base::Result<Flags> ParseFlags(int argc, const char* const* argv) {
     return f;
   } catch (const CLI::ParseError& e) {
     std::string what = e.what();
-    if (what.find("The following arguments were not expected") != std::string::npos) {
-      what = "unknown option or extra argument: " + what.substr(what.find(':') + 1);
+    if (what.find("were not expected") != std::string::npos ||
+        what.find("was not expected") != std::string::npos) {
+      what = "unknown option or extra argument:" + what.substr(what.find(':') + 1);
     }
     return base::Fail(base::ErrorKind::kUsage, what);
   }
   f.debug = app.count("--debug") > 0;
   f.resume_given = app.count("--resume") > 0;
+  if (app.count("--tools") > 0 && !f.tools) f.tools = std::vector<std::string>{};  // --tools ""
   for (const Deferred& d : kDeferred) {
     if (app.count(d.name) > 0) f.not_yet_supported.emplace_back(d.name);
   }

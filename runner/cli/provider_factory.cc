@@ -54,13 +54,13 @@ base::Result<std::unique_ptr<providers::Provider>> MakeReplay(const std::string&
 
 base::HttpOptions HttpOptionsFromEnv(const base::Env& env, bool debug) {
   base::HttpOptions o;
-  for (const char* name : {"CLAUDE_RUNNER_CA_BUNDLE", "SSL_CERT_FILE", "CURL_CA_BUNDLE",
-                           "NODE_EXTRA_CA_CERTS"}) {
+  for (const char* name : {"CLAUDE_RUNNER_CA_BUNDLE", "SSL_CERT_FILE", "CURL_CA_BUNDLE"}) {
     if (auto v = env.Get(name); v && !v->empty()) {
       o.ca_bundle = *v;
       break;
     }
   }
+  o.extra_ca_file = env.GetOr("NODE_EXTRA_CA_CERTS", "");
   auto first = [&env](std::initializer_list<const char*> names) {
     for (const char* n : names) {
       if (auto v = env.Get(n); v && !v->empty()) return *v;

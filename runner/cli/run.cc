@@ -58,6 +58,16 @@ ExitCode ExitCodeFor(agent::Outcome outcome) {
   return ExitCode::kError;
 }
 
+ExitCode ExitCodeForCancel(base::CancelReason reason) {
+  switch (reason) {
+    case base::CancelReason::kDeadline: return ExitCode::kTimeout;
+    case base::CancelReason::kTerminate: return ExitCode::kTerminated;
+    case base::CancelReason::kInterrupt: return ExitCode::kInterrupted;
+    case base::CancelReason::kNone: return ExitCode::kError;
+  }
+  return ExitCode::kError;
+}
+
 base::Result<std::optional<std::string>> TextOrFile(const std::optional<std::string>& text,
                                                     const std::optional<std::string>& file,
                                                     std::string_view flag) {
@@ -129,7 +139,7 @@ base::Result<std::vector<tools::Tool*>> SelectTools(
   std::vector<std::string> wanted;
   bool select = false;
   if (flags.tools) {
-    wanted = permissions::SplitToolList(*flags.tools);
+    wanted = permissions::SplitToolList(*flags.tools);  // `--tools ""` gives none
     select = !(wanted.size() == 1 && wanted[0] == "default");
   }
   for (const std::string& w : wanted) {
@@ -218,8 +228,15 @@ int Run(int argc, const char* const* argv) {
         "--dangerously-skip-permissions cannot be used with root/sudo privileges for security "
         "reasons (set IS_SANDBOX=1 when running inside a disposable sandbox or container)");
   }
-  if (flags.timeout && !base::ParseDurationMs(*flags.timeout)) {
-    return UsageError("--timeout: cannot parse duration '" + *flags.timeout + "' (use e.g. 90s, 10m, 1h)");
+  if (flags.timeout) {
+    auto ms = base::ParseDurationMs(*flags.timeout);
+    if (!ms || *ms <= 0) {
+      return UsageError("--timeout: '" + *flags.timeout +
+                        "' is not a positive duration (use e.g. 90s, 10m, 1h30m)");
+    }
+  }
+  if (flags.input_format == "stream-json" && flags.prompt) {
+    base::log::Warn("with --input-format stream-json the prompt argument is ignored; send turns on stdin");
   }
 
   base::CancelToken cancel;
@@ -234,6 +251,10 @@ int Run(int argc, const char* const* argv) {
   std::optional<Prompt> prompt;
   if (flags.input_format == "text") {
     auto p = ReadTextPrompt(flags, cancel);
+    if (!p && cancel.cancelled()) {
+      std::fprintf(stderr, "Error: stopped while waiting for the prompt on stdin\n");
+      return static_cast<int>(ExitCodeForCancel(cancel.reason()));
+    }
     if (!p) return UsageError(p.error().message);
     prompt = std::move(*p);
   }
@@ -264,9 +285,11 @@ int Run(int argc, const char* const* argv) {
   agent::EnvironmentFacts facts = GatherFacts(cwd, add_dirs, env, processes);
   std::unique_ptr<session::TranscriptWriter> transcript;
   if (!flags.no_session_persistence) {
+    std::filesystem::path path = plan->transcript_path.empty()
+                                     ? session::TranscriptPath(env, cwd, plan->session_id)
+                                     : plan->transcript_path;
     auto w = session::TranscriptWriter::Open(
-        session::TranscriptPath(env, cwd, plan->session_id),
-        {plan->session_id, cwd, base::kVersion, facts.git_branch});
+        path, {plan->session_id, cwd, base::kVersion, facts.git_branch, plan->parent_uuid});
     if (!w) {
       base::log::Warn("cannot write the transcript: {}", w.error().message);
     } else {

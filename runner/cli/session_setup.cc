@@ -35,6 +35,13 @@ base::Result<SessionPlan> PlanSession(const Flags& flags, const base::Env& env,
   }
   if (!flags.resume_given && !flags.continue_session) {
     plan.session_id = flags.session_id ? *flags.session_id : base::NewUuid();
+    std::error_code ec;
+    if (flags.session_id &&
+        std::filesystem::exists(session::TranscriptPath(env, cwd, plan.session_id), ec)) {
+      return base::Fail(base::ErrorKind::kUsage,
+                        "Session ID " + plan.session_id +
+                            " is already in use (use --resume to continue it)");
+    }
     return plan;
   }
   std::filesystem::path path = TRY(ResumePath(flags, env, cwd));
@@ -45,6 +52,8 @@ base::Result<SessionPlan> PlanSession(const Flags& flags, const base::Env& env,
     plan.history_needs_copy = true;
   } else {
     plan.session_id = loaded.session_id.empty() ? path.stem().string() : loaded.session_id;
+    plan.transcript_path = path;
+    plan.parent_uuid = loaded.last_uuid;
   }
   return plan;
 }

@@ -16,6 +16,10 @@ struct SessionPlan {
   std::string session_id;
   std::vector<protocol::Message> history;  ///< from the resumed transcript
   bool history_needs_copy = false;         ///< forked: write history into the new transcript
+  /// Where to append: the resumed file when continuing it in place, else empty (the default
+  /// path for the session id).
+  std::filesystem::path transcript_path;
+  std::string parent_uuid;  ///< last uuid of the resumed transcript, to continue its chain
 };
 
 base::Result<SessionPlan> PlanSession(const Flags& flags, const base::Env& env,

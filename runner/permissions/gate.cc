@@ -105,6 +105,11 @@ Decision Gate::Check(std::string_view tool_name, ToolKind kind, const base::Json
   }
   if (mode_ == PermissionMode::kBypassPermissions) return {true, {}};
   if (kind == ToolKind::kReadOnly) return {true, {}};
+  if (mode_ == PermissionMode::kPlan) {
+    // Plan mode analyses without changing anything, whatever the allow rules say.
+    return {false, "Plan mode is active: " + std::string(tool_name) +
+                       " would change files or run commands, so it was not run."};
+  }
   if (kind == ToolKind::kEdit && mode_ == PermissionMode::kAcceptEdits) return {true, {}};
   for (const Rule& r : allowed_) {
     // Only plain names grant for now: a specifier rule such as Bash(git diff:*) needs the

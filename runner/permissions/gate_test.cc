@@ -48,6 +48,13 @@ TEST(Gate, DisallowedBeatsBypassAndPlainNamesAreRemoved) {
   EXPECT_TRUE(gate.Check("Write", ToolKind::kEdit, Json()).allowed);
 }
 
+TEST(Gate, PlanModeRunsOnlyReadOnlyToolsEvenWhenAllowed) {
+  Gate gate(PermissionMode::kPlan, {"Edit", "Bash"}, {});
+  EXPECT_TRUE(gate.Check("Read", ToolKind::kReadOnly, Json()).allowed);
+  EXPECT_FALSE(gate.Check("Edit", ToolKind::kEdit, Json()).allowed);
+  EXPECT_FALSE(gate.Check("Bash", ToolKind::kOther, Json()).allowed);
+}
+
 TEST(PermissionMode, ParsesKnownModesAndRejectsOthers) {
   EXPECT_EQ(ParsePermissionMode("acceptEdits").value(), PermissionMode::kAcceptEdits);
   EXPECT_FALSE(ParsePermissionMode("yolo").has_value());

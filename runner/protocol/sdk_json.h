@@ -8,10 +8,11 @@
 ///              product_feedback_disabled, served_by_anthropic, memory_paths, original_cwd,
 ///              messaging_socket_path, fast_mode_state, fast_mode_disabled_reason,
 ///              per_turn_effort_active, ultrathink_available, ultrathink_typed_raises, view_mode
-///   assistant: api_error_type
+///   assistant: request_id and the null usage fields of synthetic API-error messages
 ///   user:      tool_result_meta
 ///   stream_event: thinking_display
 ///   result:    see result_json.h.
+/// The machine-checked list is tests/fixtures/stream-json-differences.json.
 
 #include <string>
 
