@@ -1,4 +1,8 @@
 // End-to-end: edge cases of flags, stdin and sessions.
+#include <signal.h>
+
+#include <thread>
+
 #include "e2e_fixture.h"
 
 namespace runner::e2e {
@@ -75,6 +79,41 @@ TEST_F(E2eTest, CutOffAfterAToolCallAnswersTheCallBeforeResuming) {
   EXPECT_EQ(answer["type"].AsString(), "tool_result");
   EXPECT_EQ(answer["tool_use_id"].AsString(), "toolu_cut");
   EXPECT_TRUE(answer["is_error"].AsBool());
+}
+
+}  // namespace
+}  // namespace runner::e2e
+
+namespace runner::e2e {
+namespace {
+
+TEST_F(E2eTest, VerboseJsonPrintsTheWholeMessageArray) {
+  FakeApi api(kOk);
+  RunOutput r = Run(api, {"-p", "hi", "--output-format", "json", "--verbose"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<base::Json> lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  const base::Json& all = lines[0];
+  ASSERT_TRUE(all.is_array());
+  ASSERT_GE(all.size(), 3u);
+  EXPECT_EQ(all.at(0)["subtype"].AsString(), "init");
+  EXPECT_EQ(all.at(1)["type"].AsString(), "assistant");
+  EXPECT_EQ(all.at(all.size() - 1)["type"].AsString(), "result");
+}
+
+TEST_F(E2eTest, SigintEndsTheRunWithExitCode130AndAResult) {
+  FakeApi api(R"({"turns":[{"stall_ms":30000}]})");
+  std::vector<std::string> argv = {RunnerPath(), "-p", "hi", "--output-format", "json"};
+  Child child(argv, Env(api), work_.path());
+  child.CloseStdin();
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  child.Signal(SIGINT);
+  RunOutput r = child.Wait(10000);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 130) << r.err;
+  base::Json result = JsonLines(r.out).at(0);
+  EXPECT_EQ(result["subtype"].AsString(), "error_during_execution");
+  EXPECT_EQ(result["errors"].at(0).AsString(), "Run interrupted by SIGINT");
 }
 
 }  // namespace
