@@ -1,9 +1,7 @@
 // End-to-end: the real claude-runner binary against the scripted Messages API server over HTTP.
 #include <signal.h>
 
-#include <gtest/gtest.h>
-
-#include "harness.h"
+#include "e2e_fixture.h"
 
 namespace runner::e2e {
 namespace {
@@ -14,27 +12,8 @@ constexpr const char kHello[] = R"({"turns":[
   {"content":[{"type":"text","text":"Hello from the replay."}],"stop_reason":"end_turn",
    "usage":{"input_tokens":12451,"output_tokens":6}}]})";
 
-class PrintMode : public ::testing::Test {
- protected:
-  std::map<std::string, std::string> Env(const FakeApi& api) {
-    auto env = BaseEnv(home_.path());
-    env["ANTHROPIC_BASE_URL"] = api.base_url();
-    env["ANTHROPIC_API_KEY"] = "sk-test-key";
-    return env;
-  }
-  RunOutput Run(const FakeApi& api, std::vector<std::string> args, const std::string& stdin_data = "") {
-    return RunRunner(args, Env(api), work_.path(), stdin_data);
-  }
-  std::vector<Json> OfType(const std::vector<Json>& lines, const std::string& type) {
-    std::vector<Json> out;
-    for (const Json& l : lines) {
-      if (l["type"].AsString() == type) out.push_back(l);
-    }
-    return out;
-  }
-  TempDir home_;
-  TempDir work_;
-};
+/// The plain print-mode suite shares the e2e fixture.
+class PrintMode : public E2eTest {};
 
 TEST_F(PrintMode, TextOutputPrintsOnlyTheAnswer) {
   FakeApi api(kHello);
