@@ -190,6 +190,99 @@ base::Result<Prompt> ReadTextPrompt(const Flags& flags, base::CancelToken& cance
   return Prompt{Json(base::SanitizeUtf8(text))};
 }
 
+base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& flags) {
+  std::vector<std::filesystem::path> dirs;
+  std::error_code ec;
+  for (const std::string& d : flags.add_dirs) {
+    std::filesystem::path p = std::filesystem::absolute(d, ec);
+    if (!std::filesystem::is_directory(p, ec)) {
+      return base::Fail(base::ErrorKind::kUsage, "--add-dir: not a directory: " + d);
+    }
+    dirs.push_back(p);
+  }
+  return dirs;
+}
+
+/// Checks flag combinations that CLI11 cannot express.
+base::Result<void> ValidateFlags(const Flags& flags, const base::Env& env) {
+  if (flags.input_format == "stream-json" && flags.output_format != "stream-json") {
+    return base::Fail(base::ErrorKind::kUsage,
+                      "--input-format=stream-json requires --output-format=stream-json");
+  }
+  if (flags.dangerously_skip_permissions && ::geteuid() == 0 && !env.Truthy("IS_SANDBOX") &&
+      !env.Truthy("CLAUDE_RUNNER_ALLOW_ROOT_BYPASS")) {
+    return base::Fail(base::ErrorKind::kUsage,
+                      "--dangerously-skip-permissions cannot be used with root/sudo privileges for "
+                      "security reasons (set IS_SANDBOX=1 when running inside a disposable "
+                      "sandbox or container)");
+  }
+  if (flags.timeout) {
+    auto ms = base::ParseDurationMs(*flags.timeout);
+    if (!ms || *ms <= 0) {
+      return base::Fail(base::ErrorKind::kUsage,
+                        "--timeout: '" + *flags.timeout +
+                            "' is not a positive duration (use e.g. 90s, 10m, 1h30m)");
+    }
+  }
+  if (flags.input_format == "stream-json" && flags.prompt) {
+    base::log::Warn("with --input-format stream-json the prompt argument is ignored; send turns on stdin");
+  }
+  return {};
+}
+
+output::OutputOptions OutputOptionsFrom(const Flags& flags) {
+  output::OutputOptions o;
+  o.format = flags.output_format == "json"          ? output::OutputFormat::kJson
+             : flags.output_format == "stream-json" ? output::OutputFormat::kStreamJson
+                                                    : output::OutputFormat::kText;
+  o.verbose = flags.verbose;
+  o.include_partial_messages = flags.include_partial_messages;
+  o.replay_user_messages = flags.replay_user_messages;
+  return o;
+}
+
+/// Opens the transcript (unless --no-session-persistence); a failure is a warning, not fatal.
+std::unique_ptr<session::TranscriptWriter> OpenTranscript(const Flags& flags, const base::Env& env,
+                                                          const std::filesystem::path& cwd,
+                                                          const SessionPlan& plan,
+                                                          const agent::EnvironmentFacts& facts) {
+  if (flags.no_session_persistence) return nullptr;
+  std::filesystem::path path = plan.transcript_path.empty()
+                                   ? session::TranscriptPath(env, cwd, plan.session_id)
+                                   : plan.transcript_path;
+  auto w = session::TranscriptWriter::Open(
+      path, {plan.session_id, cwd, base::kVersion, facts.git_branch, plan.parent_uuid});
+  if (!w) {
+    base::log::Warn("cannot write the transcript: {}", w.error().message);
+    return nullptr;
+  }
+  if (plan.history_needs_copy) CopyHistory(plan.history, **w);
+  return std::move(*w);
+}
+
+/// `--input-format stream-json`: one turn per user line until EOF or cancellation.
+ExitCode RunStreamJsonInput(agent::Agent& agent, base::CancelToken& cancel) {
+  ExitCode code = ExitCode::kSuccess;
+  LineQueue lines;
+  lines.Start(STDIN_FILENO);
+  while (auto line = lines.Next(cancel)) {
+    if (base::Trim(*line).empty()) continue;
+    auto input = protocol::ParseInputLine(*line);
+    if (!input) {
+      base::log::Error("{}", input.error().message);
+      return ExitCode::kUsage;
+    }
+    if (input->kind != protocol::InputKind::kUser) {
+      base::log::Warn("stream-json input: ignoring a {} line (the control protocol is not supported yet)",
+                      input->raw["type"].AsString());
+      continue;
+    }
+    code = ExitCodeFor(agent.RunTurn(input->message.content).outcome);
+    if (cancel.cancelled()) break;
+  }
+  return code;
+}
+
 }  // namespace
 
 int Run(int argc, const char* const* argv) {
@@ -208,36 +301,14 @@ int Run(int argc, const char* const* argv) {
   for (const auto& f : flags.not_yet_supported) {
     base::log::Warn("{} is accepted for compatibility but not supported yet; ignoring it", f);
   }
-  if (flags.input_format == "stream-json" && flags.output_format != "stream-json") {
-    return UsageError("--input-format=stream-json requires --output-format=stream-json");
-  }
   base::Env env = base::Env::FromProcess();
+  if (auto ok = ValidateFlags(flags, env); !ok) return UsageError(ok.error().message);
   std::error_code ec;
   std::filesystem::path cwd = std::filesystem::current_path(ec);
-  std::vector<std::filesystem::path> add_dirs;
-  for (const std::string& d : flags.add_dirs) {
-    std::filesystem::path p = std::filesystem::absolute(d, ec);
-    if (!std::filesystem::is_directory(p, ec)) return UsageError("--add-dir: not a directory: " + d);
-    add_dirs.push_back(p);
-  }
+  auto add_dirs = ResolveAddDirs(flags);
+  if (!add_dirs) return UsageError(add_dirs.error().message);
   auto mode = ResolveMode(flags);
   if (!mode) return UsageError(mode.error().message);
-  if (flags.dangerously_skip_permissions && ::geteuid() == 0 && !env.Truthy("IS_SANDBOX") &&
-      !env.Truthy("CLAUDE_RUNNER_ALLOW_ROOT_BYPASS")) {
-    return UsageError(
-        "--dangerously-skip-permissions cannot be used with root/sudo privileges for security "
-        "reasons (set IS_SANDBOX=1 when running inside a disposable sandbox or container)");
-  }
-  if (flags.timeout) {
-    auto ms = base::ParseDurationMs(*flags.timeout);
-    if (!ms || *ms <= 0) {
-      return UsageError("--timeout: '" + *flags.timeout +
-                        "' is not a positive duration (use e.g. 90s, 10m, 1h30m)");
-    }
-  }
-  if (flags.input_format == "stream-json" && flags.prompt) {
-    base::log::Warn("with --input-format stream-json the prompt argument is ignored; send turns on stdin");
-  }
 
   base::CancelToken cancel;
   InstallSignalHandlers(&cancel);
@@ -270,34 +341,14 @@ int Run(int argc, const char* const* argv) {
   auto tools = SelectTools(all_tools, flags, gate);
   if (!tools) return UsageError(tools.error().message);
 
-  output::OutputOptions out_opts;
-  out_opts.format = flags.output_format == "json"          ? output::OutputFormat::kJson
-                    : flags.output_format == "stream-json" ? output::OutputFormat::kStreamJson
-                                                           : output::OutputFormat::kText;
-  out_opts.verbose = flags.verbose;
-  out_opts.include_partial_messages = flags.include_partial_messages;
-  out_opts.replay_user_messages = flags.replay_user_messages;
-  std::unique_ptr<protocol::EventSink> out_sink = output::MakeOutputSink(out_opts, STDOUT_FILENO);
+  std::unique_ptr<protocol::EventSink> out_sink =
+      output::MakeOutputSink(OutputOptionsFrom(flags), STDOUT_FILENO);
   protocol::MultiSink sink;
   sink.Add(out_sink.get());
-
   exec::PosixProcessRunner processes;
-  agent::EnvironmentFacts facts = GatherFacts(cwd, add_dirs, env, processes);
-  std::unique_ptr<session::TranscriptWriter> transcript;
-  if (!flags.no_session_persistence) {
-    std::filesystem::path path = plan->transcript_path.empty()
-                                     ? session::TranscriptPath(env, cwd, plan->session_id)
-                                     : plan->transcript_path;
-    auto w = session::TranscriptWriter::Open(
-        path, {plan->session_id, cwd, base::kVersion, facts.git_branch, plan->parent_uuid});
-    if (!w) {
-      base::log::Warn("cannot write the transcript: {}", w.error().message);
-    } else {
-      transcript = std::move(*w);
-      if (plan->history_needs_copy) CopyHistory(plan->history, *transcript);
-      sink.Add(transcript.get());
-    }
-  }
+  agent::EnvironmentFacts facts = GatherFacts(cwd, *add_dirs, env, processes);
+  std::unique_ptr<session::TranscriptWriter> transcript = OpenTranscript(flags, env, cwd, *plan, facts);
+  if (transcript) sink.Add(transcript.get());
 
   tools::ToolSession tool_session;
   tool_session.bash_cwd = cwd;
@@ -306,29 +357,8 @@ int Run(int argc, const char* const* argv) {
   agent.LoadHistory(std::move(plan->history));
   agent.EmitInit();
 
-  ExitCode code = ExitCode::kSuccess;
-  if (prompt) {
-    code = ExitCodeFor(agent.RunTurn(prompt->content).outcome);
-  } else {
-    LineQueue lines;
-    lines.Start(STDIN_FILENO);
-    while (auto line = lines.Next(cancel)) {
-      if (base::Trim(*line).empty()) continue;
-      auto input = protocol::ParseInputLine(*line);
-      if (!input) {
-        base::log::Error("stream-json input: {}", input.error().message);
-        code = ExitCode::kUsage;
-        break;
-      }
-      if (input->kind != protocol::InputKind::kUser) {
-        base::log::Warn("stream-json input: ignoring a {} line (the control protocol is not supported yet)",
-                        input->raw["type"].AsString());
-        continue;
-      }
-      code = ExitCodeFor(agent.RunTurn(input->message.content).outcome);
-      if (cancel.cancelled()) break;
-    }
-  }
+  ExitCode code = prompt ? ExitCodeFor(agent.RunTurn(prompt->content).outcome)
+                         : RunStreamJsonInput(agent, cancel);
   processes.KillAll();
   return static_cast<int>(code);
 }
