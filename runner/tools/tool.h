@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runner/base/cancel.h"
 #include "runner/base/env.h"
@@ -15,6 +16,12 @@
 
 namespace runner::exec {
 class ProcessRunner;
+}
+namespace runner::base {
+class HttpClient;
+}
+namespace runner::providers {
+class Provider;
 }
 
 namespace runner::tools {
@@ -33,10 +40,13 @@ struct ToolResult {
 };
 
 /// State kept across tool calls in one session (shared by all tools; guarded by `mu`).
+class BackgroundShells;  // tools/background_shells.h
+
 struct ToolSession {
   std::mutex mu;
   std::filesystem::path bash_cwd;  ///< the shell's working directory between Bash calls
   std::map<std::string, int64_t> read_mtimes;  ///< absolute path → mtime (ns) when last Read
+  Json todos = Json::MakeArray();  ///< TodoWrite's current list
 };
 
 /// Everything a tool may use. Borrowed pointers, owned by the composition root.
@@ -46,6 +56,11 @@ struct ToolContext {
   base::CancelToken* cancel = nullptr;
   exec::ProcessRunner* processes = nullptr;
   ToolSession* session = nullptr;
+  BackgroundShells* background = nullptr;    ///< Bash run_in_background / TaskStop
+  base::HttpClient* http = nullptr;          ///< WebFetch
+  providers::Provider* provider = nullptr;   ///< side requests (WebFetch summary, WebSearch)
+  std::string small_model;                   ///< model for side requests (haiku alias)
+  std::vector<std::filesystem::path> additional_dirs;
 };
 
 class Tool {
