@@ -1,5 +1,6 @@
 #include "runner/agent/agent.h"
 
+#include "runner/agent/background_agent.h"
 #include "runner/agent/stream_relay.h"
 #include "runner/agent/system_prompt.h"
 #include "runner/base/clock.h"
@@ -27,8 +28,11 @@ constexpr const char kMaxTokensNote[] =
 constexpr const char kStructuredNote[] =
     "You must call the StructuredOutput tool with your final answer before finishing.";
 
-std::vector<tools::Tool*> WithStructured(std::vector<tools::Tool*> tools, tools::Tool* extra) {
-  if (extra) tools.push_back(extra);
+std::vector<tools::Tool*> WithExtras(std::vector<tools::Tool*> tools,
+                                     std::initializer_list<tools::Tool*> extras) {
+  for (tools::Tool* t : extras) {
+    if (t) tools.insert(t->name() == "Task" ? tools.begin() : tools.end(), t);
+  }
   return tools;
 }
 
@@ -72,12 +76,22 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
     : options_(std::move(options)),
       facts_(std::move(facts)),
       provider_(provider),
+      sink_(sink),
+      base_tools_(std::move(tools)),
+      gate_(gate),
+      tool_context_(tool_context),
       structured_tool_(options_.json_schema
                            ? std::make_unique<StructuredOutputTool>(*options_.json_schema)
                            : nullptr),
-      dispatcher_(WithStructured(std::move(tools), structured_tool_.get()), gate, tool_context,
-                  options_.max_tool_concurrency),
-      sink_(sink),
+      task_tool_(options_.enable_subagents
+                     ? std::make_unique<TaskTool>(
+                           LoadAgentDefinitions(options_.agent_dirs),
+                           [this](const Json& input, tools::ToolContext& ctx) {
+                             return RunSubagent(input, ctx);
+                           })
+                     : nullptr),
+      dispatcher_(WithExtras(base_tools_, {structured_tool_.get(), task_tool_.get()}), gate,
+                  tool_context, options_.max_tool_concurrency),
       cancel_(cancel),
       model_(options_.model) {
   std::vector<std::string> names;
@@ -88,8 +102,6 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
   }
   system_ = BuildSystemPrompt(options_, facts_, names);
 }
-
-Agent::~Agent() = default;
 
 void Agent::LoadHistory(std::vector<protocol::Message> messages) { messages_ = std::move(messages); }
 
@@ -130,6 +142,8 @@ base::Result<AssistantReply> Agent::CallModel(TurnState& st) {
   req.max_tokens = options_.max_output_tokens > 0 ? options_.max_output_tokens
                                                   : std::min<int64_t>(32000, info.max_output_tokens);
   req.session_id = options_.session_id;
+  req.agent_id = options_.agent_id;
+  req.parent_agent_id = options_.parent_agent_id;
   req.betas = options_.betas;
   sink_.Emit(protocol::StatusEvent{"requesting", base::NewUuid()});
   StreamRelay relay(sink_);
@@ -161,6 +175,7 @@ TurnOutcome Agent::RunTurn(const Json& user_content) {
 
   while (true) {
     if (cancel_.cancelled()) return FinishCancelled(st, false);
+    DeliverBackgroundResults(/*wait=*/false);
     if (options_.max_turns > 0 && st.num_turns >= options_.max_turns) {
       ++st.num_turns;  // the turn we refuse to start counts, as in Claude Code
       return Finish(st, Outcome::kMaxTurns, "error_max_turns", "max_turns",
@@ -203,6 +218,8 @@ TurnOutcome Agent::RunTurn(const Json& user_content) {
         AddSyntheticUserText(kMaxTokensNote);
         continue;
       }
+      if (DeliverBackgroundResults(/*wait=*/true)) continue;  // let the model read them
+      if (cancel_.cancelled()) return FinishCancelled(st, false);
       if (structured_tool_ && !structured_tool_->value()) {
         if (st.structured_retries >= kMaxStructuredOutputRetries) {
           return Finish(st, Outcome::kStructuredOutputFailed, "error_max_structured_output_retries",

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "runner/agent/options.h"
+#include "runner/agent/serialized_sink.h"
 #include "runner/agent/structured_output.h"
+#include "runner/agent/task_tool.h"
 #include "runner/agent/tool_dispatcher.h"
 #include "runner/agent/usage_tracker.h"
 #include "runner/base/cancel.h"
@@ -52,8 +54,10 @@ class Agent {
   /// limit stops it. Emits events and the final result, which it also returns.
   TurnOutcome RunTurn(const base::Json& user_content);
   const std::vector<protocol::Message>& messages() const { return messages_; }
+  const UsageTracker& usage() const { return usage_; }
 
  private:
+  struct BackgroundAgent;
   struct TurnState;
   base::Result<protocol::AssistantReply> CallModel(TurnState& st);
   TurnOutcome Finish(TurnState& st, Outcome outcome, std::string subtype,
@@ -63,15 +67,27 @@ class Agent {
   /// Appends (and reports) a runner-written user message: `leading_blocks` then `text`.
   void AddSyntheticUserText(const std::string& text, base::Json leading_blocks = {});
   void HandleToolUses(TurnState& st, const protocol::AssistantReply& reply);
-  std::vector<tools::Tool*> AllTools();
+  /// The Task tool's work: a foreground subagent, or one started in the background.
+  tools::ToolResult RunSubagent(const base::Json& input, tools::ToolContext& ctx);
+  tools::ToolResult RunSubagentNow(const base::Json& input, const std::string& tool_use_id,
+                                   const std::string& agent_id);
+  /// Feeds finished background agents' results to the model; with `wait`, first waits for
+  /// every one still running (or the cancel token). Returns true when something was fed.
+  bool DeliverBackgroundResults(bool wait);
 
   AgentOptions options_;
   EnvironmentFacts facts_;
   providers::Provider& provider_;
+  SerializedSink sink_;
+  std::vector<tools::Tool*> base_tools_;  // borrowed; what subagents may be given
+  const permissions::Gate& gate_;
+  tools::ToolContext tool_context_;
   std::unique_ptr<StructuredOutputTool> structured_tool_;
+  std::unique_ptr<TaskTool> task_tool_;
   ToolDispatcher dispatcher_;
-  protocol::EventSink& sink_;
   base::CancelToken& cancel_;
+  std::mutex background_mu_;
+  std::vector<std::unique_ptr<BackgroundAgent>> background_;
   std::vector<protocol::Message> messages_;
   UsageTracker usage_;
   std::string model_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/base/env.h"
 #include "runner/base/json.h"
 
 namespace runner::agent {
@@ -38,6 +39,13 @@ struct AgentOptions {
   std::string api_key_source = "none";
   std::string permission_mode = "default";
   std::vector<std::string> slash_commands;
+  std::string agent_id;         ///< set for subagents (x-claude-code-agent-id)
+  std::string parent_agent_id;  ///< set for subagents spawned by subagents
+  /// Where custom agent definitions are looked up (.claude/agents of the project, then the
+  /// user's); empty = no custom agents.
+  std::vector<std::filesystem::path> agent_dirs;
+  bool enable_subagents = true;  ///< offer the Task tool
+  base::Env env;                 ///< for model aliases of subagents (ANTHROPIC_DEFAULT_*_MODEL)
 };
 
 }  // namespace runner::agent

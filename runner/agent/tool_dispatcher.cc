@@ -70,7 +70,9 @@ ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
     return out;
   }
   base::log::Debug("tool {} ({})", name, tool_use["id"].AsString());
-  tools::ToolResult r = tool->Run(input, context_);
+  tools::ToolContext call_context = context_;  // per call: parallel calls must not share it
+  call_context.tool_use_id = tool_use["id"].AsString();
+  tools::ToolResult r = tool->Run(input, call_context);
   ToolCallOutcome out;
   out.tool_use_id = tool_use["id"].AsString();
   out.tool_name = name;

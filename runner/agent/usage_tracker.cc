@@ -13,16 +13,8 @@ double UsageTracker::Add(const std::string& model, const protocol::Usage& u) {
                                          .cache_write_5m = cache_5m,
                                          .cache_write_1h = u.cache_creation_1h,
                                          .cache_read = u.cache_read_input_tokens});
-  protocol::ModelUsage* mu = nullptr;
-  for (auto& [name, m] : by_model_) {
-    if (name == model) mu = &m;
-  }
-  if (!mu) {
-    by_model_.emplace_back(model, protocol::ModelUsage{});
-    mu = &by_model_.back().second;
-    mu->context_window = info.context_window;
-    mu->max_output_tokens = info.max_output_tokens;
-  }
+  std::lock_guard<std::mutex> lock(mu_);
+  protocol::ModelUsage* mu = &Slot(model);
   mu->input_tokens += u.input_tokens;
   mu->output_tokens += u.output_tokens;
   mu->cache_read_input_tokens += u.cache_read_input_tokens;
@@ -34,6 +26,59 @@ double UsageTracker::Add(const std::string& model, const protocol::Usage& u) {
   total_cost_usd_ += cost;
   last_usage_ = u;
   return cost;
+}
+
+protocol::ModelUsage& UsageTracker::Slot(const std::string& model) {
+  for (auto& [name, m] : by_model_) {
+    if (name == model) return m;
+  }
+  settings::ModelInfo info = settings::LookupModel(model);
+  by_model_.emplace_back(model, protocol::ModelUsage{});
+  protocol::ModelUsage& m = by_model_.back().second;
+  m.context_window = info.context_window;
+  m.max_output_tokens = info.max_output_tokens;
+  return m;
+}
+
+void UsageTracker::Absorb(const UsageTracker& child) {
+  auto theirs = child.by_model();
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto& [model, c] : theirs) {
+    protocol::ModelUsage& m = Slot(model);
+    m.input_tokens += c.input_tokens;
+    m.output_tokens += c.output_tokens;
+    m.cache_read_input_tokens += c.cache_read_input_tokens;
+    m.cache_creation_input_tokens += c.cache_creation_input_tokens;
+    m.cache_creation_5m += c.cache_creation_5m;
+    m.cache_creation_1h += c.cache_creation_1h;
+    m.web_search_requests += c.web_search_requests;
+    m.cost_usd += c.cost_usd;
+    total_cost_usd_ += c.cost_usd;
+  }
+}
+
+double UsageTracker::total_cost_usd() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return total_cost_usd_;
+}
+
+protocol::Usage UsageTracker::last_usage() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return last_usage_;
+}
+
+std::vector<std::pair<std::string, protocol::ModelUsage>> UsageTracker::by_model() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return by_model_;
+}
+
+int64_t UsageTracker::total_tokens() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  int64_t n = 0;
+  for (const auto& [model, m] : by_model_) {
+    n += m.input_tokens + m.output_tokens + m.cache_read_input_tokens + m.cache_creation_input_tokens;
+  }
+  return n;
 }
 
 }  // namespace runner::agent

@@ -123,6 +123,10 @@ base::Result<agent::AgentOptions> BuildAgentOptions(const Flags& flags, const ba
   }
   o.betas = permissions::SplitToolList(flags.betas);
   o.permission_mode = std::string(permissions::PermissionModeName(mode));
+  o.env = env;
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  o.agent_dirs = {cwd / ".claude" / "agents", session::ConfigDir(env) / "agents"};
   return o;
 }
 
@@ -143,7 +147,7 @@ base::Result<std::vector<tools::Tool*>> SelectTools(
     select = !(wanted.size() == 1 && wanted[0] == "default");
   }
   for (const std::string& w : wanted) {
-    bool known = w == "default";
+    bool known = w == "default" || w == "Task";
     for (const auto& t : all) known = known || t->name() == w;
     if (select && !known) return base::Fail(base::ErrorKind::kUsage, "--tools: unknown tool '" + w + "'");
   }
@@ -153,6 +157,14 @@ base::Result<std::vector<tools::Tool*>> SelectTools(
     if (chosen && !gate.IsRemoved(t->name())) out.push_back(t.get());
   }
   return out;
+}
+
+/// Whether `--tools` (when given) selects `name`.
+bool OffersTool(const Flags& flags, std::string_view name) {
+  if (!flags.tools) return true;
+  std::vector<std::string> wanted = permissions::SplitToolList(*flags.tools);
+  if (wanted.size() == 1 && wanted[0] == "default") return true;
+  return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
 }
 
 /// Writes a resumed history into a new (forked) transcript so it can be resumed in turn.
@@ -340,6 +352,7 @@ int Run(int argc, const char* const* argv) {
   std::vector<std::unique_ptr<tools::Tool>> all_tools = tools::BuildBuiltinTools();
   auto tools = SelectTools(all_tools, flags, gate);
   if (!tools) return UsageError(tools.error().message);
+  options->enable_subagents = !gate.IsRemoved("Task") && OffersTool(flags, "Task");
 
   std::unique_ptr<protocol::EventSink> out_sink =
       output::MakeOutputSink(OutputOptionsFrom(flags), STDOUT_FILENO);
@@ -353,6 +366,10 @@ int Run(int argc, const char* const* argv) {
   tools::ToolSession tool_session;
   tool_session.bash_cwd = cwd;
   tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session};
+  tool_ctx.http = &http;
+  tool_ctx.provider = provider->get();
+  tool_ctx.small_model = settings::ResolveModel("haiku", env);
+  tool_ctx.additional_dirs = *add_dirs;
   agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, sink, cancel);
   agent.LoadHistory(std::move(plan->history));
   agent.EmitInit();

@@ -64,6 +64,10 @@ base::HttpRequest AnthropicProvider::BuildHttpRequest(const ModelRequest& reques
   h.emplace_back("anthropic-version", "2023-06-01");
   if (!request.betas.empty()) h.emplace_back("anthropic-beta", base::Join(request.betas, ","));
   if (!request.session_id.empty()) h.emplace_back("x-claude-code-session-id", request.session_id);
+  if (!request.agent_id.empty()) h.emplace_back("x-claude-code-agent-id", request.agent_id);
+  if (!request.parent_agent_id.empty()) {
+    h.emplace_back("x-claude-code-parent-agent-id", request.parent_agent_id);
+  }
   h.emplace_back("user-agent", std::string("claude-runner/") + base::kVersion);
   if (!options_.api_key.empty()) h.emplace_back("x-api-key", options_.api_key);
   if (!options_.auth_token.empty())

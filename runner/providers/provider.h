@@ -23,6 +23,8 @@ struct ModelRequest {
   int64_t max_tokens = 32000;
   Json extra = Json::MakeObject();  ///< extra top-level body fields, copied verbatim
   std::string session_id;           ///< sent as x-claude-code-session-id
+  std::string agent_id;             ///< subagents only: x-claude-code-agent-id
+  std::string parent_agent_id;      ///< nested subagents only: x-claude-code-parent-agent-id
   std::vector<std::string> betas;   ///< anthropic-beta values
 };
 

@@ -61,6 +61,7 @@ struct ToolContext {
   providers::Provider* provider = nullptr;   ///< side requests (WebFetch summary, WebSearch)
   std::string small_model;                   ///< model for side requests (haiku alias)
   std::vector<std::filesystem::path> additional_dirs;
+  std::string tool_use_id;  ///< the call being run (set per call by the dispatcher)
 };
 
 class Tool {

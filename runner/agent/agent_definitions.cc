@@ -1,0 +1,83 @@
+#include "runner/agent/agent_definitions.h"
+
+#include <algorithm>
+
+#include "runner/agent/frontmatter.h"
+#include "runner/base/files.h"
+#include "runner/base/log.h"
+#include "runner/base/strings.h"
+
+namespace runner::agent {
+namespace {
+
+std::optional<std::vector<std::string>> ToolList(const base::Json& field) {
+  if (field.is_null()) return std::nullopt;
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view s) {
+    for (const std::string& part : base::Split(s, ',')) {
+      std::string_view t = base::Trim(part);
+      if (!t.empty()) out.emplace_back(t);
+    }
+  };
+  if (field.is_array()) {
+    for (const base::Json& item : field.items()) add(item.AsString());
+  } else {
+    add(field.AsString());
+  }
+  return out;
+}
+
+std::optional<AgentDefinition> LoadOne(const std::filesystem::path& file) {
+  auto text = base::ReadFile(file);
+  if (!text) {
+    base::log::Warn("skipping agent definition {}: {}", file.string(), text.error().message);
+    return std::nullopt;
+  }
+  auto fm = ParseFrontmatter(*text);
+  if (!fm) {
+    base::log::Warn("skipping agent definition {}: {}", file.string(), fm.error().message);
+    return std::nullopt;
+  }
+  AgentDefinition def;
+  def.name = fm->fields["name"].AsString();
+  def.description = fm->fields["description"].AsString();
+  if (def.name.empty() || def.description.empty()) {
+    base::log::Warn("skipping agent definition {}: 'name' and 'description' are required",
+                    file.string());
+    return std::nullopt;
+  }
+  def.system_prompt = std::string(base::Trim(fm->body));
+  def.model = fm->fields["model"].AsString();
+  def.tools = ToolList(fm->fields["tools"]);
+  def.source = file;
+  return def;
+}
+
+}  // namespace
+
+std::vector<AgentDefinition> LoadAgentDefinitions(const std::vector<std::filesystem::path>& dirs) {
+  std::vector<AgentDefinition> defs = {
+      {"general-purpose",
+       "General-purpose agent for researching questions, searching code and carrying out "
+       "multi-step tasks on its own.",
+       "", "", std::nullopt, {}}};
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) continue;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".md") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto def = LoadOne(f);
+      if (!def) continue;
+      bool taken = std::any_of(defs.begin(), defs.end(),
+                               [&](const AgentDefinition& d) { return d.name == def->name; });
+      if (!taken) defs.push_back(std::move(*def));
+    }
+  }
+  return defs;
+}
+
+}  // namespace runner::agent

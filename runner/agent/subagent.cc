@@ -1,0 +1,186 @@
+// The Agent's subagent support (the Task tool's work): foreground and background subagents.
+#include <atomic>
+#include <thread>
+
+#include "runner/agent/agent.h"
+#include "runner/agent/background_agent.h"
+#include "runner/base/clock.h"
+#include "runner/base/uuid.h"
+#include "runner/settings/models.h"
+
+namespace runner::agent {
+
+using base::Json;
+
+Agent::~Agent() {
+  // Background subagents watch the same cancel token; wait for them so none outlives us.
+  std::lock_guard<std::mutex> lock(background_mu_);
+  for (auto& b : background_) {
+    if (b->thread.joinable()) b->thread.join();
+  }
+}
+
+namespace {
+
+constexpr const char kSubagentRole[] =
+    "You are a subagent started by another agent through the Task tool. Work on the task you "
+    "are given on your own, using the tools available, then reply with one final message that "
+    "contains everything the other agent needs: findings, file paths, what you changed. That "
+    "message is all it will see.";
+
+const AgentDefinition* FindDefinition(const std::vector<AgentDefinition>& defs,
+                                      const std::string& name) {
+  for (const AgentDefinition& d : defs) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+int CountToolUses(const std::vector<protocol::Message>& messages) {
+  int n = 0;
+  for (const protocol::Message& m : messages) {
+    if (m.role != "assistant") continue;
+    for (const Json& b : m.content.items()) n += b["type"].AsString() == "tool_use";
+  }
+  return n;
+}
+
+Json UsageJson(const protocol::Usage& u) {
+  return base::JsonObject({{"input_tokens", u.input_tokens},
+                           {"output_tokens", u.output_tokens},
+                           {"cache_creation_input_tokens", u.cache_creation_input_tokens},
+                           {"cache_read_input_tokens", u.cache_read_input_tokens},
+                           {"server_tool_use", base::JsonObject({{"web_search_requests", u.web_search_requests},
+                                                                 {"web_fetch_requests", 0}})},
+                           {"service_tier", "standard"},
+                           {"cache_creation", base::JsonObject({{"ephemeral_1h_input_tokens", u.cache_creation_1h},
+                                                                {"ephemeral_5m_input_tokens", u.cache_creation_5m}})}});
+}
+
+protocol::Usage SumUsage(const UsageTracker& t) {
+  protocol::Usage u;
+  for (const auto& [model, m] : t.by_model()) {
+    u.input_tokens += m.input_tokens;
+    u.output_tokens += m.output_tokens;
+    u.cache_read_input_tokens += m.cache_read_input_tokens;
+    u.cache_creation_input_tokens += m.cache_creation_input_tokens;
+    u.cache_creation_5m += m.cache_creation_5m;
+    u.cache_creation_1h += m.cache_creation_1h;
+    u.web_search_requests += m.web_search_requests;
+  }
+  return u;
+}
+
+}  // namespace
+
+tools::ToolResult Agent::RunSubagent(const Json& input, tools::ToolContext& ctx) {
+  std::string type = input["subagent_type"].StringOr("general-purpose");
+  if (!FindDefinition(task_tool_->agents(), type)) {
+    std::string names;
+    for (const AgentDefinition& d : task_tool_->agents()) names += (names.empty() ? "" : ", ") + d.name;
+    return tools::ToolResult::Error("Agent type '" + type + "' not found. Available agents: " + names);
+  }
+  std::string agent_id = "agent_" + base::NewUuid().substr(0, 8);
+  if (!input["run_in_background"].AsBool()) return RunSubagentNow(input, ctx.tool_use_id, agent_id);
+  auto bg = std::make_unique<BackgroundAgent>();
+  bg->id = agent_id;
+  bg->description = input["description"].AsString();
+  BackgroundAgent* raw = bg.get();
+  std::string tool_use_id = ctx.tool_use_id;
+  raw->thread = std::thread([this, raw, input, tool_use_id] {
+    raw->result = RunSubagentNow(input, tool_use_id, raw->id);
+    raw->done = true;
+  });
+  {
+    std::lock_guard<std::mutex> lock(background_mu_);
+    background_.push_back(std::move(bg));
+  }
+  tools::ToolResult r;
+  r.content = Json("Started background agent " + agent_id + " (" + raw->description +
+                   "). Its final report will be delivered to you when it finishes; continue "
+                   "with other work meanwhile.");
+  r.structured = base::JsonObject({{"status", "async_launched"},
+                                   {"isAsync", true},
+                                   {"agentId", agent_id},
+                                   {"description", raw->description},
+                                   {"prompt", input["prompt"]}});
+  return r;
+}
+
+tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& tool_use_id,
+                                        const std::string& agent_id) {
+  int64_t start = base::MonotonicMs();
+  const AgentDefinition& def =
+      *FindDefinition(task_tool_->agents(), input["subagent_type"].StringOr("general-purpose"));
+  AgentOptions o;
+  std::string model = input["model"].StringOr(def.model);
+  o.model = model.empty() || model == "inherit" ? model_ : settings::ResolveModel(model, options_.env);
+  o.session_id = options_.session_id;
+  o.system_prompt = std::nullopt;
+  o.append_system_prompt = std::string(kSubagentRole) + (def.system_prompt.empty() ? "" : "\n\n" + def.system_prompt);
+  o.max_tool_concurrency = options_.max_tool_concurrency;
+  o.betas = options_.betas;
+  o.api_key_source = options_.api_key_source;
+  o.permission_mode = options_.permission_mode;
+  o.agent_id = agent_id;
+  o.parent_agent_id = options_.agent_id;
+  o.enable_subagents = false;  // subagents do not start subagents
+  o.env = options_.env;
+  std::vector<tools::Tool*> tools;
+  for (tools::Tool* t : base_tools_) {
+    bool wanted = !def.tools || std::find(def.tools->begin(), def.tools->end(), t->name()) != def.tools->end();
+    if (wanted) tools.push_back(t);
+  }
+  SubagentSink sink(sink_, tool_use_id);
+  Agent child(std::move(o), facts_, provider_, tools, gate_, tool_context_, sink, cancel_);
+  TurnOutcome out = child.RunTurn(input["prompt"]);
+  usage_.Absorb(child.usage());
+
+  tools::ToolResult r;
+  std::string text = out.result.result.empty() ? "(the agent gave no final message)" : out.result.result;
+  if (out.outcome != Outcome::kSuccess) {
+    text = "The agent stopped early (" + out.result.subtype + "): " +
+           (out.result.errors.empty() ? text : out.result.errors.front());
+    r.is_error = true;
+  }
+  r.content = base::JsonArray({protocol::TextBlock(text)});
+  r.structured = base::JsonObject({{"agentId", agent_id},
+                                   {"agentType", def.name},
+                                   {"content", base::JsonArray({protocol::TextBlock(text)})},
+                                   {"resolvedModel", child.model_},
+                                   {"totalToolUseCount", CountToolUses(child.messages())},
+                                   {"totalDurationMs", base::MonotonicMs() - start},
+                                   {"totalTokens", child.usage().total_tokens()},
+                                   {"usage", UsageJson(SumUsage(child.usage()))},
+                                   {"status", "completed"},
+                                   {"prompt", input["prompt"]}});
+  return r;
+}
+
+bool Agent::DeliverBackgroundResults(bool wait) {
+  std::vector<BackgroundAgent*> ready;
+  {
+    std::lock_guard<std::mutex> lock(background_mu_);
+    for (auto& b : background_) {
+      if (b->delivered) continue;
+      while (wait && !b->done && !cancel_.cancelled()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      if (b->done) {
+        b->thread.join();
+        b->delivered = true;
+        ready.push_back(b.get());
+      }
+    }
+  }
+  for (BackgroundAgent* b : ready) {
+    std::string text;
+    for (const Json& block : b->result.content.items()) text += block["text"].AsString();
+    AddSyntheticUserText("<task-notification>\nBackground agent " + b->id + " (" + b->description +
+                         ") " + (b->result.is_error ? "failed" : "finished") + ":\n" + text +
+                         "\n</task-notification>");
+  }
+  return !ready.empty();
+}
+
+}  // namespace runner::agent
