@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <thread>
 
@@ -115,6 +116,60 @@ TEST_F(AgentTest, ResultsKeepCallOrderAndTheRunCostsWhatTheUsageSays) {
   EXPECT_DOUBLE_EQ(out.result.total_cost_usd, (10 * 4.0 + 5 * 20.0) / 1e6);
   ASSERT_FALSE(sink.events.empty());
   EXPECT_TRUE(std::holds_alternative<protocol::ResultEvent>(sink.events.back()));
+}
+
+/// Answers main-agent and subagent requests from separate scripts (subagents run on other
+/// threads, so the order of requests between the two is not fixed).
+class TwoScriptProvider : public providers::Provider {
+ public:
+  std::vector<protocol::AssistantReply> main, sub;
+  base::Result<protocol::AssistantReply> Send(const providers::ModelRequest& request,
+                                              providers::StreamObserver&,
+                                              base::CancelToken&) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    requests.push_back(request);
+    auto& script = request.agent_id.empty() ? main : sub;
+    size_t& next = request.agent_id.empty() ? next_main_ : next_sub_;
+    if (next >= script.size()) return base::Fail(base::ErrorKind::kApi, "script exhausted");
+    return script[next++];
+  }
+  std::vector<providers::ModelRequest> requests;
+
+ private:
+  std::mutex mu_;
+  size_t next_main_ = 0, next_sub_ = 0;
+};
+
+TEST(AgentBackground, BackgroundSubagentResultIsDeliveredBeforeTheTurnEnds) {
+  TwoScriptProvider provider;
+  Json task = base::JsonObject({{"type", "tool_use"}, {"id", "toolu_bg"}, {"name", "Task"},
+                                {"input", base::JsonObject({{"description", "dig"},
+                                                            {"prompt", "find things"},
+                                                            {"run_in_background", true}})}});
+  provider.main = {Reply(base::JsonArray({task}), "tool_use"),
+                   Reply(base::JsonArray({protocol::TextBlock("waiting for it")}), "end_turn"),
+                   Reply(base::JsonArray({protocol::TextBlock("final with result")}), "end_turn")};
+  provider.sub = {Reply(base::JsonArray({protocol::TextBlock("bg result 42")}), "end_turn")};
+  testing::CollectingSink sink;
+  base::CancelToken cancel;
+  permissions::Gate gate(permissions::PermissionMode::kDefault, {}, {});
+  AgentOptions options;
+  options.model = "claude-opus-5-5";
+  tools::ToolSession session;
+  Agent agent(options, EnvironmentFacts{}, provider, {}, gate,
+              tools::ToolContext{{}, nullptr, &cancel, nullptr, &session}, sink, cancel);
+  TurnOutcome out = agent.RunTurn(Json("go"));
+  EXPECT_EQ(out.outcome, Outcome::kSuccess);
+  EXPECT_EQ(out.result.result, "final with result");
+  // The last main request carries the notification with the subagent's answer.
+  std::string last;
+  for (const auto& r : provider.requests) {
+    if (r.agent_id.empty()) last = r.messages.back().content.Dump();
+  }
+  EXPECT_NE(last.find("<task-notification>"), std::string::npos) << last;
+  EXPECT_NE(last.find("bg result 42"), std::string::npos) << last;
+  // The subagent's usage counts toward the parent's cost: 4 replies of 10 in / 5 out tokens.
+  EXPECT_DOUBLE_EQ(out.result.total_cost_usd, 4 * (10 * 4.0 + 5 * 20.0) / 1e6);
 }
 
 }  // namespace
