@@ -36,6 +36,11 @@ std::vector<tools::Tool*> WithExtras(std::vector<tools::Tool*> tools,
   return tools;
 }
 
+tools::ToolContext WithProvider(tools::ToolContext ctx, providers::Provider* provider) {
+  ctx.provider = provider;
+  return ctx;
+}
+
 std::string ErrorCategory(const base::Error& e) {
   if (e.kind == base::ErrorKind::kAuth) return "authentication_failed";
   if (e.http_status == 429) return "rate_limit";
@@ -77,9 +82,11 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
       facts_(std::move(facts)),
       provider_(provider),
       sink_(sink),
+      raw_tool_provider_(tool_context.provider),
+      side_provider_(tool_context.provider, usage_),
       base_tools_(std::move(tools)),
       gate_(gate),
-      tool_context_(tool_context),
+      tool_context_(WithProvider(tool_context, tool_context.provider ? &side_provider_ : nullptr)),
       structured_tool_(options_.json_schema
                            ? std::make_unique<StructuredOutputTool>(*options_.json_schema)
                            : nullptr),
@@ -91,7 +98,7 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
                            })
                      : nullptr),
       dispatcher_(WithExtras(base_tools_, {structured_tool_.get(), task_tool_.get()}), gate,
-                  tool_context, options_.max_tool_concurrency),
+                  tool_context_, options_.max_tool_concurrency),
       cancel_(cancel),
       model_(options_.model) {
   std::vector<std::string> names;

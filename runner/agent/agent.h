@@ -9,6 +9,7 @@
 
 #include "runner/agent/options.h"
 #include "runner/agent/serialized_sink.h"
+#include "runner/agent/side_request_provider.h"
 #include "runner/agent/structured_output.h"
 #include "runner/agent/task_tool.h"
 #include "runner/agent/tool_dispatcher.h"
@@ -79,6 +80,9 @@ class Agent {
   EnvironmentFacts facts_;
   providers::Provider& provider_;
   SerializedSink sink_;
+  UsageTracker usage_;
+  providers::Provider* raw_tool_provider_;  // borrowed; what tools were given (for subagents)
+  SideRequestProvider side_provider_;       // what tools get: counts their requests' usage
   std::vector<tools::Tool*> base_tools_;  // borrowed; what subagents may be given
   const permissions::Gate& gate_;
   tools::ToolContext tool_context_;
@@ -89,7 +93,6 @@ class Agent {
   std::mutex background_mu_;
   std::vector<std::unique_ptr<BackgroundAgent>> background_;
   std::vector<protocol::Message> messages_;
-  UsageTracker usage_;
   std::string model_;
   base::Json system_;
   base::Json tool_defs_;

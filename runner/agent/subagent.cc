@@ -132,7 +132,9 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
     if (wanted) tools.push_back(t);
   }
   SubagentSink sink(sink_, tool_use_id);
-  Agent child(std::move(o), facts_, provider_, tools, gate_, tool_context_, sink, cancel_);
+  tools::ToolContext child_context = tool_context_;
+  child_context.provider = raw_tool_provider_;  // the child counts its own side requests
+  Agent child(std::move(o), facts_, provider_, tools, gate_, child_context, sink, cancel_);
   TurnOutcome out = child.RunTurn(input["prompt"]);
   usage_.Absorb(child.usage());
 

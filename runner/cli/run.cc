@@ -27,6 +27,7 @@
 #include "runner/protocol/stream_input.h"
 #include "runner/session/transcript.h"
 #include "runner/settings/models.h"
+#include "runner/tools/background_shells.h"
 #include "runner/tools/registry.h"
 
 namespace runner::cli {
@@ -365,7 +366,10 @@ int Run(int argc, const char* const* argv) {
 
   tools::ToolSession tool_session;
   tool_session.bash_cwd = cwd;
-  tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session};
+  // Declared before the Agent so it outlives it: its destructor kills and reaps every
+  // background command on every way out of Run().
+  tools::BackgroundShells background(tools::BackgroundShells::DefaultOutputDir(&env));
+  tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session, &background};
   tool_ctx.http = &http;
   tool_ctx.provider = provider->get();
   tool_ctx.small_model = settings::ResolveModel("haiku", env);

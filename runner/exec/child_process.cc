@@ -110,6 +110,16 @@ base::Result<std::string> ResolveExecutable(const CommandSpec& spec) {
   return *exe;
 }
 
+/// Opens (creating, mode 0600) the file a child's output is appended to; refuses symlinks.
+base::Result<Fd> OpenOutputFile(const std::filesystem::path& path) {
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600));
+  if (!fd.valid()) {
+    return Fail(ErrorKind::kIo,
+                "cannot open output file " + path.string() + ": " + std::strerror(errno));
+  }
+  return fd;
+}
+
 std::string SpawnErrorMessage(const CommandSpec& spec, const std::string& exe, int err) {
   std::string msg = "cannot start " + spec.argv[0] + " (" + exe + "): " + std::strerror(err);
   if (!spec.cwd.empty() && !std::filesystem::is_directory(spec.cwd)) {
@@ -122,12 +132,18 @@ std::string SpawnErrorMessage(const CommandSpec& spec, const std::string& exe, i
 
 base::Result<ChildProcess> ChildProcess::Spawn(const CommandSpec& spec) {
   std::string exe = TRY(ResolveExecutable(spec));
-  Pipe out = TRY(MakePipe(true));
-  Pipe err = TRY(MakePipe(true));
-  Pipe in;
+  Pipe out, err, in;
+  Fd file;  // the output file, when the spec names one
+  if (spec.output_file.empty()) {
+    out = TRY(MakePipe(true));
+    err = TRY(MakePipe(true));
+  } else {
+    file = TRY(OpenOutputFile(spec.output_file));
+  }
   if (!spec.stdin_data.empty()) in = TRY(MakePipe(false));
-  FileActions actions(in.read.valid() ? in.read.get() : -1, out.write.get(), err.write.get(),
-                      spec.cwd);
+  int out_fd = file.valid() ? file.get() : out.write.get();
+  int err_fd = file.valid() ? file.get() : err.write.get();
+  FileActions actions(in.read.valid() ? in.read.get() : -1, out_fd, err_fd, spec.cwd);
   SpawnAttr attr;
 
   std::vector<std::string> argv_strings = spec.argv;

@@ -12,7 +12,7 @@
 namespace runner::exec {
 
 /// The parent's ends of the child's stdio; all O_CLOEXEC and O_NONBLOCK. `in` is invalid when
-/// the child reads /dev/null.
+/// the child reads /dev/null; `out` and `err` are invalid when it writes to spec.output_file.
 struct ChildPipes {
   base::Fd in;
   base::Fd out;
@@ -23,7 +23,8 @@ class ChildProcess {
  public:
   /// Starts spec.argv (argv[0] looked up in spec.env's PATH) with exactly spec.env, in
   /// spec.cwd, as the leader of a new process group, with signal mask and dispositions reset
-  /// and every other fd closed. Fails (kIo) when the command is missing or cannot be executed.
+  /// and every other fd closed. Fails (kIo) when the command is missing or cannot be executed,
+  /// or when spec.output_file cannot be opened.
   static base::Result<ChildProcess> Spawn(const CommandSpec& spec);
 
   ChildProcess(ChildProcess&& other) noexcept;

@@ -39,6 +39,53 @@ bool EventuallyGone(pid_t pid) {
   return false;
 }
 
+TEST(HeadTailBuffer, KeepsEverythingUpToTheLimit) {
+  HeadTailBuffer buffer(10);
+  buffer.Append("abc");
+  buffer.Append("defghij");
+  EXPECT_EQ(buffer.retained_bytes(), 10u);
+  CapturedStream got = buffer.Take();
+  EXPECT_EQ(got.data, "abcdefghij");
+  EXPECT_EQ(got.gap, (OutputGap{5, 0, 0}));
+}
+
+TEST(HeadTailBuffer, DropsTheMiddleAcrossSmallAppends) {
+  HeadTailBuffer buffer(6);
+  for (char c : std::string("0123\n56\n89")) buffer.Append(std::string_view(&c, 1));
+  EXPECT_EQ(buffer.retained_bytes(), 6u);
+  EXPECT_EQ(buffer.dropped_bytes(), 4u);
+  CapturedStream got = buffer.Take();
+  EXPECT_EQ(got.data, "012\n89");
+  EXPECT_EQ(got.gap, (OutputGap{3, 4, 1}));  // "3\n56" left out after "012"
+}
+
+TEST(HeadTailBuffer, RestartsTheRingWhenOneAppendIsLargerThanIt) {
+  HeadTailBuffer buffer(8);
+  buffer.Append("abcdef");         // head "abcd", ring "ef"
+  buffer.Append("\n\n123456789");  // ring keeps "6789"
+  CapturedStream got = buffer.Take();
+  EXPECT_EQ(got.data, "abcd6789");
+  EXPECT_EQ(got.gap, (OutputGap{4, 9, 2}));
+}
+
+TEST(HeadTailBuffer, WrapsTheRingInTwoPieces) {
+  HeadTailBuffer buffer(8);
+  buffer.Append("HHHHabcd");  // head "HHHH", ring "abcd" (full)
+  buffer.Append("ef");        // replaces "ab": the oldest byte is now "c"
+  buffer.Append("ghi");       // replaces "cd" up to the end of the ring, then "e" at its start
+  EXPECT_EQ(buffer.retained_bytes(), 8u);
+  CapturedStream got = buffer.Take();
+  EXPECT_EQ(got.data, "HHHHfghi");
+  EXPECT_EQ(got.gap, (OutputGap{4, 5, 0}));
+  EXPECT_EQ(buffer.Take().data, "");  // Take leaves it empty
+}
+
+TEST(HeadTailBuffer, ZeroLimitKeepsNothing) {
+  HeadTailBuffer buffer(0);
+  buffer.Append("a\nb");
+  EXPECT_EQ(buffer.Take().gap, (OutputGap{0, 3, 1}));
+}
+
 TEST(PosixProcessRunner, ReportsExitCodeAndCapturesBothStreams) {
   PosixProcessRunner runner;
   auto out = runner.Run(Shell("echo out; echo err >&2; exit 3"), nullptr);
@@ -192,6 +239,52 @@ TEST(PosixProcessRunner, CapsOutputPerStreamAndCountsDropped) {
   EXPECT_EQ(out->stdout_data, std::string(1000, 'a'));
   EXPECT_EQ(out->stderr_data.size(), 10u);
   EXPECT_EQ(out->dropped_bytes, 99000u);
+  EXPECT_EQ(out->stdout_gap, (OutputGap{500, 99000, 0}));
+}
+
+TEST(PosixProcessRunner, KeepsHeadAndTailOfHugeOutputWithinTheCap) {
+  PosixProcessRunner runner;
+  CommandSpec spec = Shell("seq 1 3 | tr '\\n' ' '; yes x | head -c 50000000; echo; echo END");
+  spec.max_output_bytes = 1 << 20;
+  auto out = runner.Run(spec, nullptr);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->exit_code, 0);
+  // Given 50 MB on stdout, only the cap is kept: half from the start, half from the end.
+  EXPECT_EQ(out->stdout_data.size(), size_t{1} << 20);
+  EXPECT_TRUE(out->stdout_data.starts_with("1 2 3 x\nx\n"));
+  EXPECT_TRUE(out->stdout_data.ends_with("x\nx\n\nEND\n"));
+  const size_t total = 6 + 50000000 + 1 + 4;
+  EXPECT_EQ(out->stdout_gap.offset, size_t{1} << 19);
+  EXPECT_EQ(out->stdout_gap.bytes, total - (size_t{1} << 20));
+  EXPECT_EQ(out->stdout_gap.lines, out->stdout_gap.bytes / 2);  // "x\n" pairs, cut evenly
+  EXPECT_EQ(out->dropped_bytes, out->stdout_gap.bytes);
+  EXPECT_EQ(out->stderr_gap, OutputGap{});
+}
+
+TEST(PosixProcessRunner, AppendsBothStreamsToOutputFile) {
+  char tmpl[] = "/tmp/process_test.XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  std::filesystem::path file = std::filesystem::path(tmpl) / "out.log";
+  base::WriteFileAtomic(file, "before\n").value();
+  PosixProcessRunner runner;
+  CommandSpec spec = Shell("echo out; echo err >&2");
+  spec.output_file = file;
+  auto out = runner.Run(spec, nullptr);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->exit_code, 0);
+  EXPECT_EQ(out->stdout_data, "");
+  EXPECT_EQ(base::ReadFile(file).value(), "before\nout\nerr\n");
+  std::filesystem::remove_all(tmpl);
+}
+
+TEST(PosixProcessRunner, FailsToStartWhenOutputFileCannotBeOpened) {
+  PosixProcessRunner runner;
+  CommandSpec spec = Shell("echo out");
+  spec.output_file = "/nonexistent-dir-xyz/out.log";
+  auto out = runner.Run(spec, nullptr);
+  ASSERT_FALSE(out.has_value());
+  EXPECT_EQ(out.error().kind, base::ErrorKind::kIo);
+  EXPECT_NE(out.error().message.find("cannot open output file"), std::string::npos);
 }
 
 TEST(PosixProcessRunner, KillAllStopsRunningGroups) {

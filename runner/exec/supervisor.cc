@@ -8,6 +8,7 @@
 #include <cerrno>
 
 #include "runner/base/clock.h"
+#include "runner/exec/output_capture.h"
 
 namespace runner::exec {
 namespace {
@@ -54,6 +55,13 @@ class Supervisor {
     }
     DrainAvailable();
     if (killed_by_owner_.load() && !outcome_.timed_out) outcome_.interrupted = true;
+    CapturedStream out = stdout_.Take();
+    CapturedStream err = stderr_.Take();
+    outcome_.stdout_data = std::move(out.data);
+    outcome_.stderr_data = std::move(err.data);
+    outcome_.stdout_gap = out.gap;
+    outcome_.stderr_gap = err.gap;
+    outcome_.dropped_bytes = out.gap.bytes + err.gap.bytes;
     return std::move(outcome_);
   }
 
@@ -103,13 +111,13 @@ class Supervisor {
       if (owners[i] == &p.in) {
         FeedStdin();
       } else {
-        ReadOnce(*owners[i], owners[i] == &p.out ? outcome_.stdout_data : outcome_.stderr_data);
+        ReadOnce(*owners[i], owners[i] == &p.out ? stdout_ : stderr_);
       }
     }
   }
 
   /// Reads one chunk; returns false when nothing more is available right now.
-  bool ReadOnce(base::Fd& fd, std::string& sink) {
+  bool ReadOnce(base::Fd& fd, HeadTailBuffer& sink) {
     char buf[kChunk];
     ssize_t n = ::read(fd.get(), buf, sizeof buf);
     if (n < 0 && (errno == EAGAIN || errno == EINTR)) return false;
@@ -117,10 +125,7 @@ class Supervisor {
       fd.Reset();
       return false;
     }
-    size_t room = spec_.max_output_bytes - std::min(spec_.max_output_bytes, sink.size());
-    size_t keep = std::min(room, static_cast<size_t>(n));
-    sink.append(buf, keep);
-    outcome_.dropped_bytes += static_cast<size_t>(n) - keep;
+    sink.Append(std::string_view(buf, static_cast<size_t>(n)));
     return true;
   }
 
@@ -166,8 +171,7 @@ class Supervisor {
   void DrainAvailable() {
     ChildPipes& p = child_.pipes();
     size_t budget = kMaxFinalDrain;
-    for (auto [fd, sink] :
-         {std::pair{&p.out, &outcome_.stdout_data}, std::pair{&p.err, &outcome_.stderr_data}}) {
+    for (auto [fd, sink] : {std::pair{&p.out, &stdout_}, std::pair{&p.err, &stderr_}}) {
       while (fd->valid() && budget > 0 && ReadOnce(*fd, *sink)) budget -= std::min(budget, kChunk);
     }
   }
@@ -177,6 +181,8 @@ class Supervisor {
   base::CancelToken* cancel_;
   const std::atomic<bool>& killed_by_owner_;
   ProcessOutcome outcome_;
+  HeadTailBuffer stdout_{spec_.max_output_bytes};
+  HeadTailBuffer stderr_{spec_.max_output_bytes};
   int64_t deadline_ = 0;    ///< timeout on the monotonic clock; 0 = none
   int64_t sigkill_at_ = 0;  ///< set when SIGTERM was sent
   bool kill_sent_ = false;

@@ -19,8 +19,8 @@ inline constexpr int64_t kLingerAfterExitMs = 100;
 /// Runs until the leader has exited and its pipes are closed or abandoned. On timeout
 /// (`timed_out`) or cancellation (`interrupted`) the group gets SIGTERM, then SIGKILL after
 /// spec.kill_grace_ms. `killed_by_owner` set means the group was already killed by KillAll
-/// (reported as `interrupted`). Fills output, dropped_bytes and the two flags; the caller reaps
-/// the child (ChildProcess::ReapGroup) and fills the exit status and duration.
+/// (reported as `interrupted`). Fills output, gaps, dropped_bytes and the two flags; the caller
+/// reaps the child (ChildProcess::ReapGroup) and fills the exit status and duration.
 ProcessOutcome Supervise(ChildProcess& child, const CommandSpec& spec, base::CancelToken* cancel,
                          const std::atomic<bool>& killed_by_owner);
 

@@ -75,8 +75,10 @@ bool NameMatches(const Rule& rule, std::string_view tool) {
 }
 
 std::string DenialMessage(std::string_view tool, const base::Json& input) {
-  const std::string& path = input["file_path"].AsString();
-  if ((tool == "Write" || tool == "Edit" || tool == "MultiEdit") && !path.empty()) {
+  std::string path = input["file_path"].AsString();
+  if (path.empty()) path = input["notebook_path"].AsString();
+  if ((tool == "Write" || tool == "Edit" || tool == "MultiEdit" || tool == "NotebookEdit") &&
+      !path.empty()) {
     return "Claude requested permissions to write to " + path + ", but you haven't granted it yet.";
   }
   return "Claude requested permissions to use " + std::string(tool) +

@@ -78,7 +78,19 @@ base::Result<Json> ParseBlock(const Json& block, const std::string& path, size_t
     return need_string("thinking");
   }
   if (type == "redacted_thinking") return need_string("data");
-  return Bad(path + ".type", "expected text, tool_use, thinking or redacted_thinking");
+  if (type == "server_tool_use") {
+    if (!block["id"].is_string() || !block["name"].is_string()) {
+      return Bad(path, "server_tool_use needs string id and name");
+    }
+    return block;
+  }
+  if (type.ends_with("_tool_result")) {
+    if (!block["tool_use_id"].is_string()) return Bad(path + ".tool_use_id", "expected a string");
+    return block;  // server tool results (web_search_tool_result, …) pass through whole
+  }
+  return Bad(path + ".type",
+             "expected text, tool_use, thinking, redacted_thinking, server_tool_use or a "
+             "server tool result");
 }
 
 base::Result<Json> ParseContent(const Json& content, const std::string& path, size_t turn) {

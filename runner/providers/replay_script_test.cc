@@ -88,7 +88,10 @@ TEST(ParseReplayScript, NamesThePathOfABadField) {
       ParseError(R"({"turns":[{"content":[]},{"content":[{"type":"tool_use","input":{}}]}]})"),
       "turns[1].content[0].name: tool_use needs a non-empty string");
   EXPECT_EQ(ParseError(R"({"turns":[{"content":[{"type":"image"}]}]})"),
-            "turns[0].content[0].type: expected text, tool_use, thinking or redacted_thinking");
+            "turns[0].content[0].type: expected text, tool_use, thinking, redacted_thinking, "
+            "server_tool_use or a server tool result");
+  EXPECT_EQ(ParseError(R"({"turns":[{"content":[{"type":"web_search_tool_result"}]}]})"),
+            "turns[0].content[0].tool_use_id: expected a string");
   EXPECT_EQ(ParseError(R"({"turns":[{"content":[{"type":"text"}]}]})"),
             "turns[0].content[0].text: expected a string");
   EXPECT_EQ(ParseError(R"({"turns":[{"error":{"status":200}}]})"),

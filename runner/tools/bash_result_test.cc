@@ -75,6 +75,46 @@ TEST(FormatBashResult, TruncatesEachStreamInTheMiddle) {
   EXPECT_NE(text.find("truncated"), std::string::npos);
 }
 
+TEST(FormatBashResult, JoinsHeadAndTailAroundWhatTheCaptureDropped) {
+  exec::ProcessOutcome o;
+  o.exit_code = 0;
+  o.stdout_data = "h1\nh2\nt1\nt2\n";
+  o.stdout_gap = {6, 100, 10};
+  o.dropped_bytes = 100;
+  ToolResult r = FormatBashResult(o, {});
+  EXPECT_EQ(r.content, Json("h1\nh2\n\n\n... [10 lines truncated] ...\n\nt1\nt2"));
+  EXPECT_EQ(r.structured,
+            Structured("h1\nh2\n\n\n... [10 lines truncated] ...\n\nt1\nt2", "", false));
+}
+
+TEST(FormatBashResult, CountsLinesCutOnBothSidesOfTheGap) {
+  exec::ProcessOutcome o;
+  o.exit_code = 0;
+  o.stdout_data = "h1\nh2\nt1\nt2\n";
+  o.stdout_gap = {6, 100, 10};
+  ToolResult r = FormatBashResult(o, {.max_output_length = 4});
+  // "\nh2\n" of the head and "t1\n" of the tail are cut too.
+  EXPECT_EQ(r.content, Json("h1\n\n... [13 lines truncated] ...\n\nt2"));
+}
+
+TEST(FormatBashResult, CountsBytesWhenTheDroppedPartHasNoNewline) {
+  exec::ProcessOutcome o;
+  o.exit_code = 0;
+  o.stderr_data = "aaaabbbb";
+  o.stderr_gap = {4, 92, 0};
+  ToolResult r = FormatBashResult(o, {});
+  EXPECT_EQ(r.content, Json("aaaa\n\n... [92 bytes truncated] ...\n\nbbbb"));
+}
+
+TEST(FormatBashResult, DoesNotSplitUtf8AtTheCuts) {
+  exec::ProcessOutcome o;
+  o.exit_code = 0;
+  o.stdout_data = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";  // éé | éé
+  o.stdout_gap = {4, 10, 1};
+  ToolResult r = FormatBashResult(o, {.max_output_length = 6});
+  EXPECT_EQ(r.content, Json("\xC3\xA9\n\n... [1 lines truncated] ...\n\n\xC3\xA9"));
+}
+
 TEST(FormatBashResult, SaysSoWhenThereIsNoOutput) {
   exec::ProcessOutcome o;
   o.exit_code = 0;

@@ -10,11 +10,15 @@
 #include "runner/base/files.h"
 #include "runner/base/strings.h"
 #include "runner/exec/process.h"
+#include "runner/tools/background_shells.h"
 #include "runner/tools/bash_result.h"
 #include "runner/tools/schema.h"
 
 namespace runner::tools {
 namespace {
+
+/// Captured beyond BASH_MAX_OUTPUT_LENGTH per stream (see BashCaptureBytes).
+constexpr size_t kCaptureSlackBytes = 16 * 1024;
 
 /// Single-quotes `s` for bash.
 std::string ShellQuote(std::string_view s) {
@@ -101,6 +105,26 @@ exec::CommandSpec MakeSpec(std::string script, const std::filesystem::path& cwd,
   return spec;
 }
 
+int64_t ClampTimeout(const Json& timeout_input, int64_t default_ms, int64_t max_ms) {
+  double requested = timeout_input.AsDouble(0);
+  int64_t ms = requested > 0 ? static_cast<int64_t>(requested) : default_ms;
+  return std::max<int64_t>(1, std::min(ms, max_ms));
+}
+
+/// Starts the command as a background task; the result names its id and output file.
+ToolResult RunInBackground(const Json& input, ToolContext& ctx, const BashLimits& limits) {
+  if (ctx.background == nullptr || ctx.session == nullptr) {
+    return ToolResult::Error("Background commands are not available here");
+  }
+  std::string note;
+  std::filesystem::path cwd = StartDir(ctx, note);
+  int64_t timeout_ms = ResolveBackgroundTimeout(input["timeout"], limits);
+  const std::string& command = input["command"].AsString();
+  auto task = ctx.background->Start(MakeSpec(command, cwd, ctx.env, timeout_ms), command);
+  if (!task) return ToolResult::Error("Failed to start command: " + task.error().message);
+  return FormatBackgroundStart(*task, timeout_ms, note);
+}
+
 }  // namespace
 
 BashLimits BashLimitsFromEnv(const base::Env* env) {
@@ -118,9 +142,16 @@ BashLimits BashLimitsFromEnv(const base::Env* env) {
 }
 
 int64_t ResolveBashTimeout(const Json& timeout_input, const BashLimits& limits) {
-  double requested = timeout_input.AsDouble(0);
-  int64_t ms = requested > 0 ? static_cast<int64_t>(requested) : limits.default_timeout_ms;
-  return std::max<int64_t>(1, std::min(ms, limits.max_timeout_ms));
+  return ClampTimeout(timeout_input, limits.default_timeout_ms, limits.max_timeout_ms);
+}
+
+int64_t ResolveBackgroundTimeout(const Json& timeout_input, const BashLimits& limits) {
+  return ClampTimeout(timeout_input, limits.background_default_timeout_ms,
+                      limits.background_max_timeout_ms);
+}
+
+size_t BashCaptureBytes(const BashLimits& limits) {
+  return limits.max_output_length + kCaptureSlackBytes;
 }
 
 std::string BashTool::description() const {
@@ -132,6 +163,10 @@ std::string BashTool::description() const {
          "longer is killed with its whole process group.\n"
          "- Long output is cut in the middle; redirect to a file and Read it when you need all "
          "of it.\n"
+         "- `run_in_background: true` starts a long-running command (a server, a watcher, a long "
+         "build) and returns at once with a task id and an output file to Read later; stop it "
+         "with TaskStop. Background commands end when the run ends; do not append `&` "
+         "yourself.\n"
          "- Prefer Read, Edit and Write over cat, sed and echo redirections for files.\n"
          "- Quote paths that contain spaces. Chain dependent commands with `&&`.";
 }
@@ -141,20 +176,20 @@ Json BashTool::input_schema() const {
       {{"command", "string", "The command to run"},
        {"timeout", "number", "Optional timeout in milliseconds (max 600000)"},
        {"description", "string", "What the command does, in 5-10 plain words"},
-       {"run_in_background", "boolean", "Run the command in the background (not supported yet)"},
+       {"run_in_background", "boolean",
+        "Start the command in the background and return at once with a task id; its output "
+        "goes to a file you can Read. `timeout` then limits how long it may run"},
        {"dangerouslyDisableSandbox", "boolean", "Run without the sandbox, when one is active"}},
       {"command"});
 }
 
 ToolResult BashTool::Run(const Json& input, ToolContext& ctx) {
   if (auto error = ValidateInput(name(), input_schema(), input)) return ToolResult::Error(*error);
-  if (input["run_in_background"].AsBool()) {
-    return ToolResult::Error("run_in_background is not supported yet");
-  }
+  BashLimits limits = BashLimitsFromEnv(ctx.env);
+  if (input["run_in_background"].AsBool()) return RunInBackground(input, ctx, limits);
   if (ctx.processes == nullptr || ctx.session == nullptr) {
     return ToolResult::Error("Bash is not available here: no process runner or session");
   }
-  BashLimits limits = BashLimitsFromEnv(ctx.env);
   int64_t timeout_ms = ResolveBashTimeout(input["timeout"], limits);
   std::string note;
   std::filesystem::path cwd = StartDir(ctx, note);
@@ -163,6 +198,7 @@ ToolResult BashTool::Run(const Json& input, ToolContext& ctx) {
 
   exec::CommandSpec spec =
       MakeSpec(WrapScript(input["command"].AsString(), cwd_file->path()), cwd, ctx.env, timeout_ms);
+  spec.max_output_bytes = BashCaptureBytes(limits);
   auto outcome = ctx.processes->Run(spec, ctx.cancel);
   if (!outcome) return ToolResult::Error("Failed to run command: " + outcome.error().message);
   UpdateCwd(ctx, cwd_file->Read());

@@ -10,6 +10,8 @@
 #include "runner/base/files.h"
 #include "runner/base/strings.h"
 #include "runner/tools/file_tracking.h"
+#include "runner/tools/notebook_render.h"
+#include "runner/tools/read_media.h"
 #include "runner/tools/schema.h"
 
 namespace runner::tools {
@@ -100,17 +102,49 @@ ToolResult Render(const std::string& path, std::string_view text, Range range) {
                  lines.size());
 }
 
+/// Images, PDFs and notebooks: read whole (within their size limit) and handed to their
+/// formatter in read_media.h / notebook_render.h.
+ToolResult ReadNonText(ReadKind kind, const std::string& path, const struct stat& st,
+                       const Json& input, ToolContext& ctx) {
+  size_t size = static_cast<size_t>(st.st_size);
+  if (size > MaxReadBytes(kind)) return ToolResult::Error(MediaTooLargeMessage(kind, size));
+  std::optional<PageRange> pages;
+  if (kind == ReadKind::kPdf && input.Contains("pages")) {
+    auto parsed = ParsePageRange(input["pages"].AsString());
+    if (!parsed) return ToolResult::Error(parsed.error().message);
+    pages = *parsed;
+  }
+  auto data = base::ReadFile(path);
+  if (!data) return ToolResult::Error(data.error().message);
+  if (ctx.session != nullptr) RecordRead(*ctx.session, path, MtimeNs(st));
+  switch (kind) {
+    case ReadKind::kImage:
+      return ImageReadResult(path, *data);
+    case ReadKind::kPdf:
+      return PdfReadResult(path, *data, pages);
+    case ReadKind::kNotebook:
+      return NotebookReadResult(path, *data);
+    case ReadKind::kText:
+      break;
+  }
+  return ToolResult::Error("internal error: not a media file: " + path);
+}
+
 }  // namespace
 
 std::string ReadTool::description() const {
-  return "Read a text file from the local filesystem.\n"
+  return "Read a file from the local filesystem: text, images, PDFs and Jupyter notebooks.\n"
          "- `file_path` must be absolute.\n"
          "- Returns up to 2000 lines from the start by default, numbered like `cat -n` "
          "(line number, tab, text). Use `offset` (1-based first line) and `limit` for long "
          "files; lines over 2000 characters are cut.\n"
          "- Read a file before you Edit or Write it; edits are refused for files not read in "
          "this session or changed since.\n"
-         "- Binary files and directories are refused; use Bash (ls, file, xxd) for those.\n"
+         "- Images (PNG, JPEG, GIF, WebP, up to 3.75 MB) are shown to you as images; PDFs (up "
+         "to 10 MB) are attached whole as documents; notebooks (.ipynb) come back as their "
+         "cells with outputs.\n"
+         "- Other binary files and directories are refused; use Bash (ls, file, xxd) for "
+         "those.\n"
          "- Reading several files at once is fine: call Read for each in one turn.";
 }
 
@@ -119,7 +153,9 @@ Json ReadTool::input_schema() const {
       {{"file_path", "string", "Absolute path of the file to read"},
        {"offset", "number", "1-based line to start at; use for files too large to read at once"},
        {"limit", "number", "How many lines to read; use for files too large to read at once"},
-       {"pages", "string", "Page range for PDF files, e.g. \"1-5\" (PDFs are not supported yet)"},
+       {"pages", "string",
+        "PDF only: the pages you need, e.g. \"3\" or \"1-5\" (at most 20); the whole document "
+        "is attached either way"},
        {"allow_large", "boolean", "Read a file over the usual size limit; use only when needed"}},
       {"file_path"});
 }
@@ -134,6 +170,9 @@ ToolResult ReadTool::Run(const Json& input, ToolContext& ctx) {
     return ToolResult::Error(fmt::format("Cannot read {}: {}", path, std::strerror(errno)));
   }
   if (S_ISDIR(st.st_mode)) return ToolResult::Error(IsDirectoryMessage("read", path));
+  if (ReadKind kind = ReadKindFor(path); kind != ReadKind::kText) {
+    return ReadNonText(kind, path, st, input, ctx);
+  }
   Range range = RequestedRange(input);
   bool ranged =
       input.Contains("offset") || input.Contains("limit") || input["allow_large"].AsBool();

@@ -2,7 +2,9 @@
 /// Read: returns a text file's lines numbered like `cat -n` (`%6d\t<line>`), from `offset`
 /// (1-based) for `limit` lines (default 2000), each line cut at 2000 bytes. Refuses relative
 /// paths, directories, binary files, and (without offset/limit/allow_large) files over 256 KiB.
-/// Records the file's mtime in the session so Write and Edit may change it.
+/// Images, PDFs (read_media.h) and notebooks (notebook_render.h) are chosen by extension and
+/// returned as content blocks. Records the file's mtime in the session so Write, Edit,
+/// MultiEdit and NotebookEdit may change it.
 
 #include <cstddef>
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "runner/tools/file_tracking.h"
+#include "runner/tools/read_media.h"
 #include "runner/tools/tool_test_support.h"
 
 namespace runner::tools {
@@ -132,6 +133,74 @@ TEST_F(ReadToolTest, RejectsWrongParameterTypes) {
 TEST_F(ReadToolTest, ShowsCrlfFilesWithoutCarriageReturns) {
   WriteText("dos.txt", "a\r\nb\r\n");
   EXPECT_EQ(Read(PathOf("dos.txt")).content, Json("     1\ta\n     2\tb"));
+}
+
+TEST_F(ReadToolTest, ReturnsImagesAsImageBlocks) {
+  std::string gif("GIF89a\x02\0\x01\0", 10);
+  WriteText("pic.GIF", gif);
+  ToolResult r = Read(PathOf("pic.GIF"));
+  EXPECT_FALSE(r.is_error);
+  EXPECT_EQ(r.content, ImageReadResult(PathOf("pic.GIF"), gif).content);
+  EXPECT_EQ(r.content.at(0)["source"]["media_type"], Json("image/gif"));
+  EXPECT_EQ(r.structured["type"], Json("image"));
+  EXPECT_EQ(session_.read_mtimes.count(PathOf("pic.GIF")), 1u);
+}
+
+TEST_F(ReadToolTest, RefusesImagesOverTheSizeLimitBeforeReadingThem) {
+  WriteText("huge.png", "");
+  std::filesystem::resize_file(dir_ / "huge.png", kReadMaxImageBytes + 1);
+  ToolResult r = Read(PathOf("huge.png"));
+  EXPECT_EQ(r.content,
+            ErrorContent(MediaTooLargeMessage(ReadKind::kImage, kReadMaxImageBytes + 1)));
+  EXPECT_EQ(session_.read_mtimes.count(PathOf("huge.png")), 0u);
+}
+
+TEST_F(ReadToolTest, RefusesDamagedImage) {
+  WriteText("bad.png", "not a png");
+  EXPECT_TRUE(Read(PathOf("bad.png")).is_error);
+}
+
+TEST_F(ReadToolTest, ReturnsPdfAsDocumentBlock) {
+  WriteText("doc.pdf", "%PDF-1.4\n%%EOF\n");
+  ToolResult r = Read(PathOf("doc.pdf"));
+  EXPECT_FALSE(r.is_error);
+  EXPECT_EQ(r.content, PdfReadResult(PathOf("doc.pdf"), "%PDF-1.4\n%%EOF\n", std::nullopt).content);
+  EXPECT_EQ(r.structured["type"], Json("pdf"));
+}
+
+TEST_F(ReadToolTest, ChecksPdfPagesButSendsTheWholeDocument) {
+  WriteText("doc.pdf", "%PDF-1.4\n");
+  ToolResult ok = Read(PathOf("doc.pdf"), *Json::Parse(R"({"pages":"2-3"})"));
+  EXPECT_FALSE(ok.is_error);
+  EXPECT_EQ(ok.content.size(), 2u);
+  ToolResult bad = Read(PathOf("doc.pdf"), *Json::Parse(R"({"pages":"3-1"})"));
+  EXPECT_EQ(bad.content, ErrorContent("Invalid pages parameter: \"3-1\". The range must not end "
+                                      "before it starts."));
+}
+
+TEST_F(ReadToolTest, IgnoresPagesForOtherFiles) {
+  WriteText("a.txt", "x\n");
+  EXPECT_EQ(Read(PathOf("a.txt"), *Json::Parse(R"({"pages":"bogus"})")).content, Json("     1\tx"));
+}
+
+TEST_F(ReadToolTest, RendersNotebooksAndRecordsTheRead) {
+  std::string nb = R"({"cells":[{"cell_type":"code","id":"c1","source":"1+1","outputs":[
+      {"output_type":"execute_result","data":{"text/plain":"2"}}]}],"nbformat":4})";
+  WriteText("nb.ipynb", nb);
+  ToolResult r = Read(PathOf("nb.ipynb"));
+  EXPECT_FALSE(r.is_error);
+  EXPECT_EQ(r.content,
+            base::JsonArray({base::JsonObject(
+                {{"type", "text"}, {"text", "<cell id=\"c1\">1+1</cell id=\"c1\">\n2"}})}));
+  EXPECT_EQ(r.structured["type"], Json("notebook"));
+  EXPECT_EQ(session_.read_mtimes.count(PathOf("nb.ipynb")), 1u);
+}
+
+TEST_F(ReadToolTest, RefusesBrokenNotebook) {
+  WriteText("nb.ipynb", "{");
+  ToolResult r = Read(PathOf("nb.ipynb"));
+  EXPECT_TRUE(r.is_error);
+  EXPECT_TRUE(r.content.AsString().starts_with("<tool_use_error>Notebook is not valid JSON"));
 }
 
 }  // namespace

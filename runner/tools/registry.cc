@@ -2,7 +2,17 @@
 
 #include "runner/tools/bash_tool.h"
 #include "runner/tools/edit_tool.h"
+#include "runner/tools/exit_plan_mode_tool.h"
+#include "runner/tools/glob_tool.h"
+#include "runner/tools/grep_tool.h"
+#include "runner/tools/ls_tool.h"
+#include "runner/tools/multi_edit_tool.h"
+#include "runner/tools/notebook_edit_tool.h"
 #include "runner/tools/read_tool.h"
+#include "runner/tools/task_stop_tool.h"
+#include "runner/tools/todo_write_tool.h"
+#include "runner/tools/web_fetch_tool.h"
+#include "runner/tools/web_search_tool.h"
 #include "runner/tools/write_tool.h"
 
 namespace runner::tools {
@@ -11,7 +21,17 @@ std::vector<std::unique_ptr<Tool>> BuildBuiltinTools() {
   std::vector<std::unique_ptr<Tool>> tools;
   tools.push_back(std::make_unique<BashTool>());
   tools.push_back(std::make_unique<EditTool>());
+  tools.push_back(std::make_unique<ExitPlanModeTool>());
+  tools.push_back(std::make_unique<GlobTool>());
+  tools.push_back(std::make_unique<GrepTool>());
+  tools.push_back(std::make_unique<LsTool>());
+  tools.push_back(std::make_unique<MultiEditTool>());
+  tools.push_back(std::make_unique<NotebookEditTool>());
   tools.push_back(std::make_unique<ReadTool>());
+  tools.push_back(std::make_unique<TaskStopTool>());
+  tools.push_back(std::make_unique<TodoWriteTool>());
+  tools.push_back(std::make_unique<WebFetchTool>());
+  tools.push_back(std::make_unique<WebSearchTool>());
   tools.push_back(std::make_unique<WriteTool>());
   return tools;
 }

@@ -176,14 +176,17 @@ std::vector<base::Json> JsonLines(const std::string& text) {
   return out;
 }
 
-FakeApi::FakeApi(const std::string& script) {
+FakeApi::FakeApi(const std::string& script, const fs::path& pages) {
   WriteText(dir_.path() / "script.json", script);
   fs::path port_file = dir_.path() / "port";
-  child_.emplace(std::vector<std::string>{FakeServerPath(), "--script",
-                                          (dir_.path() / "script.json").string(), "--port", "0",
-                                          "--port-file", port_file.string(), "--requests-log",
-                                          (dir_.path() / "requests.jsonl").string()},
-                 std::map<std::string, std::string>{}, dir_.path());
+  std::vector<std::string> argv = {FakeServerPath(), "--script", (dir_.path() / "script.json").string(),
+                                   "--port", "0", "--port-file", port_file.string(),
+                                   "--requests-log", (dir_.path() / "requests.jsonl").string()};
+  if (!pages.empty()) {
+    argv.push_back("--pages");
+    argv.push_back(pages.string());
+  }
+  child_.emplace(argv, std::map<std::string, std::string>{}, dir_.path());
   for (int i = 0; i < 500 && port_ == 0; ++i) {
     std::string p = ReadText(port_file);
     if (!p.empty() && p.back() == '\n') port_ = std::stoi(p);

@@ -83,8 +83,8 @@ void WriteText(const fs::path& p, const std::string& text);
 /// A fake Messages API server (tests/fake_api) running as a child on a free loopback port.
 class FakeApi {
  public:
-  /// `script` is the replay-script JSON text.
-  explicit FakeApi(const std::string& script);
+  /// `script` is the replay-script JSON text; `pages`, when given, is served at /pages/<name>.
+  explicit FakeApi(const std::string& script, const fs::path& pages = {});
   ~FakeApi();
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   /// Every request received so far (`{"path","headers","body"}`).

@@ -72,7 +72,7 @@ TEST_F(E2eTest, NoSessionPersistenceWritesNoTranscript) {
 
 TEST_F(E2eTest, SigkilledRunLeavesATranscriptThatResumes) {
   FakeApi api(R"({"turns":[
-    {"content":[{"type":"text","text":"running a long step"},{"type":"tool_use","name":"Bash","input":{"command":"sleep 30"}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"text","text":"running a long step"},{"type":"tool_use","name":"Bash","input":{"command":"sleep 33.3"}}],"stop_reason":"tool_use"},
     {"content":[{"type":"text","text":"resumed fine"}],"stop_reason":"end_turn"}]})");
   std::vector<std::string> argv = {RunnerPath(), "-p", "long job", "--output-format", "stream-json",
                                    "--allowedTools", "Bash"};
@@ -82,6 +82,8 @@ TEST_F(E2eTest, SigkilledRunLeavesATranscriptThatResumes) {
   child.Signal(SIGKILL);
   RunOutput killed = child.Wait(5000);
   EXPECT_EQ(killed.term_signal, SIGKILL);
+  // A SIGKILLed runner cannot reap its children: clean up the one it left.
+  std::system("pkill -f 'sleep 33.3' >/dev/null 2>&1");
   std::string id = JsonLines(killed.out).at(0)["session_id"].AsString();
   RunOutput resumed = Run(api, {"-p", "carry on", "--output-format", "json", "--resume", id});
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;

@@ -1,4 +1,4 @@
-// fake_messages_api --script FILE [--port N] [--port-file PATH] [--requests-log PATH]
+// fake_messages_api --script FILE [--port N] [--port-file PATH] [--requests-log PATH] [--pages DIR]
 // Serves a replay script as the Anthropic Messages API on 127.0.0.1 until SIGTERM or SIGINT.
 
 #include <csignal>
@@ -14,13 +14,14 @@ namespace {
 
 constexpr char kUsage[] =
     "usage: fake_messages_api --script FILE [--port N] [--port-file PATH] "
-    "[--requests-log PATH]\n";
+    "[--requests-log PATH] [--pages DIR]\n";
 
 struct Args {
   std::string script;
   int port = 0;
   std::string port_file;
   std::string requests_log;
+  std::string pages_dir;
 };
 
 bool ParseArgs(int argc, char** argv, Args& args) {
@@ -38,6 +39,8 @@ bool ParseArgs(int argc, char** argv, Args& args) {
       args.port_file = value;
     } else if (flag == "--requests-log") {
       args.requests_log = value;
+    } else if (flag == "--pages") {
+      args.pages_dir = value;
     } else {
       return false;
     }
@@ -69,7 +72,8 @@ int main(int argc, char** argv) {
   auto script = runner::providers::LoadReplayScript(args.script);
   if (!script) return Fail(script.error().message);
   auto server = fake_api::FakeMessagesServer::Start(
-      {.script = std::move(*script), .port = args.port, .requests_log = args.requests_log});
+      {.script = std::move(*script), .port = args.port, .requests_log = args.requests_log,
+       .pages_dir = args.pages_dir});
   if (!server) return Fail(server.error().message);
   int port = (*server)->port();
   if (!args.port_file.empty()) {

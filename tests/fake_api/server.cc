@@ -240,12 +240,27 @@ void FakeMessagesServer::Serve(int fd) {
     }
     return ServeMessages(fd, *body);
   }
+  if (head.method == "GET" && head.path().starts_with("/pages/") && !options_.pages_dir.empty()) {
+    return ServePage(fd, std::string(head.path().substr(7)));
+  }
   if ((head.method == "HEAD" || head.method == "GET") && head.path() == "/") {
     SendAll(fd, ResponseHead(200, {}, 0));
     return;
   }
   SendJson(fd, 404,
            ErrorBody("not_found_error", "no route for " + head.method + " " + head.target));
+}
+
+void FakeMessagesServer::ServePage(int fd, const std::string& name) {
+  if (name.find("..") != std::string::npos || name.find('/') != std::string::npos) {
+    return SendJson(fd, 404, ErrorBody("not_found_error", "no such page"));
+  }
+  auto text = runner::base::ReadFile(options_.pages_dir / name);
+  if (!text) return SendJson(fd, 404, ErrorBody("not_found_error", "no such page: " + name));
+  std::string type = name.ends_with(".html") ? "text/html; charset=utf-8"
+                     : name.ends_with(".png") ? "image/png"
+                                              : "text/plain; charset=utf-8";
+  SendAll(fd, ResponseHead(200, {{"content-type", type}}, text->size()) + *text);
 }
 
 void FakeMessagesServer::ServeMessages(int fd, const Json& body) {

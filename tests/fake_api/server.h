@@ -29,6 +29,7 @@ struct ServerOptions {
   runner::providers::ReplayScript script;
   int port = 0;                        ///< 0 = any free port
   std::filesystem::path requests_log;  ///< empty = none; else one JSON line per request
+  std::filesystem::path pages_dir;     ///< GET /pages/<name> serves files from here (WebFetch tests)
 };
 
 class FakeMessagesServer {
@@ -60,6 +61,7 @@ class FakeMessagesServer {
   void ReapFinished();
   void Serve(int fd);
   void ServeMessages(int fd, const runner::base::Json& body);
+  void ServePage(int fd, const std::string& name);
   void LogRequest(const runner::base::Json& line);
   /// Sleeps up to `ms`; false when the server is stopping or the peer hung up.
   bool Wait(int fd, int64_t ms);
