@@ -154,7 +154,7 @@ class Walker {
     IgnoreMarkers markers;
     listing.Read(dir.get(), markers);
     std::shared_ptr<const IgnoreStack> ignores = task.ignores;
-    if (ignores != nullptr && task.path != root_) {
+    if (options_.ignore_files == IgnoreFiles::kRespect && task.path != root_) {
       ignores = IgnoreStack::ForChild(std::move(ignores), task.path, markers);
     }
     path = task.path;

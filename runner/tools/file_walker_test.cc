@@ -85,6 +85,14 @@ TEST_F(FileWalkerTest, GitInfoExcludeAndDotIgnoreWithoutGit) {
   EXPECT_EQ(Walk(), Files{});
 }
 
+TEST_F(FileWalkerTest, IgnoreFileOnlyInASubdirectory) {
+  WriteText("sub/.ignore", "x.txt\n");
+  WriteText("sub/x.txt", "");
+  WriteText("sub/y.txt", "");
+  WriteText("x.txt", "");
+  EXPECT_EQ(Walk(), (Files{"sub/y.txt", "x.txt"}));
+}
+
 TEST_F(FileWalkerTest, ReadsIgnoreFilesOfTheRootsAncestors) {
   MakeRepo();
   WriteText(".gitignore", "sub/skip.txt\n");

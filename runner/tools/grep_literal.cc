@@ -245,6 +245,26 @@ bool MayMatchNewline(std::string_view p) {
   return false;
 }
 
+bool HasAsciiOnlySemantics(std::string_view p, CaseMode case_mode) {
+  if (case_mode == CaseMode::kInsensitive) return false;
+  static constexpr std::string_view kPlainEscapes = "tnrfea";
+  for (size_t i = 0; i < p.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || c == '.') return false;
+    if (c == '[' && i + 1 < p.size() && p[i + 1] == '^') return false;
+    if (c == '(' && i + 1 < p.size() && (p[i + 1] == '*' || p[i + 1] == '?')) {
+      if (p[i + 1] == '*' || i + 2 >= p.size() || p[i + 2] != ':') return false;
+    }
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return false;
+      char e = p[i + 1];
+      if (IsAlnum(e) && kPlainEscapes.find(e) == std::string_view::npos) return false;
+      ++i;
+    }
+  }
+  return true;
+}
+
 namespace {
 
 /// The first byte equal to `a` or `b` in [p, end), or null.

@@ -29,6 +29,13 @@ RequiredLiteral ExtractRequiredLiteral(std::string_view pattern, CaseMode case_m
 /// pattern line by line even in multiline mode, which changes how `-c` counts.
 bool MayMatchNewline(std::string_view pattern);
 
+/// True when `pattern` matches exactly the same text whether PCRE2 runs in UTF mode or byte by
+/// byte, so the faster byte mode may be used: only ASCII, case-sensitive, no `.`, no negated
+/// class, no escape with a letter or digit other than `\t \n \r \f \e \a`, no `(?` except
+/// `(?:`, no `(*`. Every item then matches ASCII bytes only, which never occur inside a
+/// multi-byte character.
+bool HasAsciiOnlySemantics(std::string_view pattern, CaseMode case_mode);
+
 /// Finds a literal in text: memchr on the literal's rarest byte, then a compare.
 class LiteralFinder {
  public:

@@ -66,6 +66,21 @@ TEST(MayMatchNewline, LooksForWhatCanMatchALineBreak) {
   EXPECT_TRUE(MayMatchNewline("a\nb"));
 }
 
+TEST(HasAsciiOnlySemantics, AcceptsOnlyPatternsOfAsciiItems) {
+  constexpr CaseMode kCs = CaseMode::kSensitive;
+  EXPECT_TRUE(HasAsciiOnlySemantics("[A-Z]{4,}_[0-9]+\\(", kCs));
+  EXPECT_TRUE(HasAsciiOnlySemantics("(?:foo|bar)\\t\\.x$", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("[A-Z]+", CaseMode::kInsensitive));
+  EXPECT_FALSE(HasAsciiOnlySemantics("a.b", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("\\w+", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("\\bfoo", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("[^a]", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("(?i)a", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("caf\xC3\xA9", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("\\x{e9}", kCs));
+  EXPECT_FALSE(HasAsciiOnlySemantics("a\\", kCs));
+}
+
 TEST(LiteralFinder, FindsCaseSensitively) {
   LiteralFinder f("needle", CaseMode::kSensitive);
   std::string hay = std::string(40, 'x') + "needle" + std::string(40, 'y') + "needle";

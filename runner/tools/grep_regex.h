@@ -1,7 +1,8 @@
 #pragma once
 /// Grep's regular expressions: PCRE2 in UTF mode with Unicode classes (`\w`, `\b`, `\s` as in
 /// ripgrep), invalid UTF-8 in the subject tolerated, `^`/`$` at line boundaries, compiled by
-/// the JIT when the library has one (the interpreter otherwise).
+/// the JIT when the library has one (the interpreter otherwise). Patterns whose items can only
+/// match ASCII run in PCRE2's faster byte mode, with the same results.
 
 #include <cstddef>
 #include <optional>

@@ -139,6 +139,12 @@ TEST(BufferSearcher, InvalidUtf8IsSearchedNotRejected) {
   EXPECT_EQ(Search("a.c", "a\xffc\n", {.prefilter = false}).count, 0u);
 }
 
+TEST(BufferSearcher, ByteModePatternsFindTheSameAroundMultibyteText) {
+  std::string text = "é[AB_1(é\nxé\n";
+  EXPECT_EQ(Search("[A-Z]+_[0-9]\\(", text, {.only_matching = true}).lines, (Lines{M(1, "AB_1(")}));
+  EXPECT_EQ(Search("x", text).lines, (Lines{M(2, "xé")}));
+}
+
 TEST(Regex, ReportsCompileErrorsWithOffset) {
   auto regex = Regex::Compile("foo(bar", CaseMode::kSensitive, LineMode::kSingleLine);
   ASSERT_FALSE(regex.has_value());

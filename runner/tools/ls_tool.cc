@@ -53,6 +53,12 @@ struct Listing {
   bool cancelled = false;
 };
 
+std::string JoinPath(std::string_view dir, std::string_view name) {
+  std::string path(dir);
+  if (!path.ends_with('/')) path += '/';
+  return path.append(name);
+}
+
 /// Breadth-first, stopping once more than kLsMaxEntries entries are found.
 Listing ListTree(const std::string& root, const IgnoreRules& ignore, base::CancelToken* cancel) {
   struct Pending {
@@ -69,7 +75,7 @@ Listing ListTree(const std::string& root, const IgnoreRules& ignore, base::Cance
     Pending dir = std::move(queue.front());
     queue.pop_front();
     std::string abs_dir =
-        dir.rel.empty() ? root : root + "/" + dir.rel.substr(0, dir.rel.size() - 1);
+        dir.rel.empty() ? root : JoinPath(root, dir.rel.substr(0, dir.rel.size() - 1));
     IgnoreMarkers markers;
     std::vector<Child> children = ReadChildren(abs_dir, markers);
     auto ignores =
@@ -79,7 +85,7 @@ Listing ListTree(const std::string& root, const IgnoreRules& ignore, base::Cance
       std::string rel = dir.rel + child.name;
       if (ignore.Match(rel, child.is_dir) == IgnoreMatch::kIgnore) continue;
       if (ignores &&
-          ignores->Match(abs_dir + "/" + child.name, child.is_dir) == IgnoreMatch::kIgnore) {
+          ignores->Match(JoinPath(abs_dir, child.name), child.is_dir) == IgnoreMatch::kIgnore) {
         continue;
       }
       listing.paths.push_back(child.is_dir ? rel + "/" : rel);

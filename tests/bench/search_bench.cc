@@ -141,6 +141,8 @@ std::vector<Case> Cases() {
       {"-i mutex_lock", "content",
        in(R"({"pattern":"mutex_lock","-i":true,"output_mode":"content","head_limit":0})"), false,
        with({"-n", "-i", "mutex_lock"})},
+      {"[A-Z]{4,}_[0-9]+\\(", "files", in(R"({"pattern":"[A-Z]{4,}_[0-9]+\\(","head_limit":0})"),
+       false, with({"-l", "[A-Z]{4,}_[0-9]+\\("})},
       {"**/*.c",
        "glob",
        in(R"({"pattern":"**/*.c"})"),
