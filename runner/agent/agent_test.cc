@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <chrono>
 #include <thread>
@@ -126,17 +127,28 @@ class TwoScriptProvider : public providers::Provider {
   base::Result<protocol::AssistantReply> Send(const providers::ModelRequest& request,
                                               providers::StreamObserver&,
                                               base::CancelToken&) override {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_);
     requests.push_back(request);
+    if (request.agent_id.empty()) {
+      ++main_requests_;
+      cv_.notify_all();
+    } else {
+      // Hold the subagent until the parent has made `hold_sub_until` requests, so the test
+      // controls whether its result is ready at the parent's next step.
+      cv_.wait_for(lock, std::chrono::seconds(5), [&] { return main_requests_ >= hold_sub_until; });
+    }
     auto& script = request.agent_id.empty() ? main : sub;
     size_t& next = request.agent_id.empty() ? next_main_ : next_sub_;
     if (next >= script.size()) return base::Fail(base::ErrorKind::kApi, "script exhausted");
     return script[next++];
   }
   std::vector<providers::ModelRequest> requests;
+  size_t hold_sub_until = 0;
 
  private:
   std::mutex mu_;
+  std::condition_variable cv_;
+  size_t main_requests_ = 0;
   size_t next_main_ = 0, next_sub_ = 0;
 };
 
@@ -150,6 +162,7 @@ TEST(AgentBackground, BackgroundSubagentResultIsDeliveredBeforeTheTurnEnds) {
                    Reply(base::JsonArray({protocol::TextBlock("waiting for it")}), "end_turn"),
                    Reply(base::JsonArray({protocol::TextBlock("final with result")}), "end_turn")};
   provider.sub = {Reply(base::JsonArray({protocol::TextBlock("bg result 42")}), "end_turn")};
+  provider.hold_sub_until = 2;  // still running when the parent ends its turn
   testing::CollectingSink sink;
   base::CancelToken cancel;
   permissions::Gate gate(permissions::PermissionMode::kDefault, {}, {});
