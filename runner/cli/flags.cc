@@ -16,7 +16,6 @@ struct Deferred {
   bool takes_value;
 };
 constexpr Deferred kDeferred[] = {
-    {"--settings", true},          {"--setting-sources", true},
     {"--mcp-config", true},        {"--strict-mcp-config", false},
     {"--permission-prompt-tool", true}, {"--include-hook-events", false},
     {"--agents", true},            {"--agent", true},
@@ -83,6 +82,10 @@ void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_valu
       ->expected(0, 1);
   app.add_option("--betas", f.betas, "anthropic-beta values to send")->expected(1, -1);
   app.add_option("--timeout", f.timeout, "Wall-clock deadline, e.g. 90s, 10m, 1h30m");
+  app.add_option("--settings", f.settings, "A settings file, or inline settings JSON");
+  app.add_option("--setting-sources", f.setting_sources,
+                 "Which settings files to load: comma-separated user, project, local")
+      ->expected(0, 1);
   app.add_option("--replay", f.replay_file, "Play model turns from a replay script (no API key)");
   app.add_option("--record", f.record_file, "Record the model's turns into a replay script");
   app.add_flag("-v,--version", f.show_version, "Print the version");
@@ -120,6 +123,7 @@ base::Result<Flags> ParseFlags(int argc, const char* const* argv) {
   }
   f.debug = app.count("--debug") > 0;
   f.resume_given = app.count("--resume") > 0;
+  if (app.count("--setting-sources") > 0 && !f.setting_sources) f.setting_sources = "";
   if (app.count("--tools") > 0 && !f.tools) f.tools = std::vector<std::string>{};  // --tools ""
   for (const Deferred& d : kDeferred) {
     if (app.count(d.name) > 0) f.not_yet_supported.emplace_back(d.name);

@@ -42,6 +42,8 @@ struct Flags {
   std::string debug_filter;
   std::vector<std::string> betas;
   std::optional<std::string> timeout;
+  std::optional<std::string> settings;         ///< --settings: a file or inline JSON
+  std::optional<std::string> setting_sources;  ///< --setting-sources: "user,project,local"
   std::optional<std::string> replay_file;
   std::optional<std::string> record_file;
   /// Flags accepted for compatibility whose feature lands in a later release (warned about).

@@ -27,6 +27,8 @@
 #include "runner/protocol/stream_input.h"
 #include "runner/session/transcript.h"
 #include "runner/settings/models.h"
+#include "runner/settings/settings.h"
+#include "runner/settings/settings_layers.h"
 #include "runner/tools/background_shells.h"
 #include "runner/tools/registry.h"
 
@@ -85,9 +87,13 @@ base::Result<std::optional<std::string>> TextOrFile(const std::optional<std::str
 
 base::Result<agent::AgentOptions> BuildAgentOptions(const Flags& flags, const base::Env& env,
                                                     const std::string& session_id,
-                                                    permissions::PermissionMode mode) {
+                                                    permissions::PermissionMode mode,
+                                                    const settings::Settings& config) {
   agent::AgentOptions o;
-  o.model = settings::ResolveModel(flags.model, env);
+  // --model, then ANTHROPIC_MODEL, then the settings' model, then the default.
+  std::string requested = flags.model;
+  if (requested.empty() && !env.Get("ANTHROPIC_MODEL") && config.model) requested = *config.model;
+  o.model = settings::ResolveModel(requested, env);
   if (!flags.fallback_model.empty()) {
     o.fallback_model = settings::ResolveModel(flags.fallback_model, env);
     if (o.fallback_model == o.model) {
@@ -131,10 +137,23 @@ base::Result<agent::AgentOptions> BuildAgentOptions(const Flags& flags, const ba
   return o;
 }
 
-base::Result<permissions::PermissionMode> ResolveMode(const Flags& flags) {
-  if (flags.dangerously_skip_permissions) return permissions::PermissionMode::kBypassPermissions;
-  if (flags.permission_mode.empty()) return permissions::PermissionMode::kDefault;
-  return permissions::ParsePermissionMode(flags.permission_mode);
+base::Result<permissions::PermissionMode> ResolveMode(const Flags& flags,
+                                                     const settings::Settings& config) {
+  permissions::PermissionMode mode = permissions::PermissionMode::kDefault;
+  if (flags.dangerously_skip_permissions) {
+    mode = permissions::PermissionMode::kBypassPermissions;
+  } else if (!flags.permission_mode.empty()) {
+    mode = TRY(permissions::ParsePermissionMode(flags.permission_mode));
+  } else if (config.permissions.default_mode) {
+    mode = TRY(permissions::ParsePermissionMode(*config.permissions.default_mode));
+  }
+  if (mode == permissions::PermissionMode::kBypassPermissions &&
+      config.permissions.disable_bypass_permissions_mode) {
+    return base::Fail(base::ErrorKind::kUsage,
+                      "bypassPermissions mode is disabled by settings "
+                      "(permissions.disableBypassPermissionsMode)");
+  }
+  return mode;
 }
 
 /// The tools offered to the model: --tools selects, plain --disallowedTools names remove.
@@ -203,9 +222,22 @@ base::Result<Prompt> ReadTextPrompt(const Flags& flags, base::CancelToken& cance
   return Prompt{Json(base::SanitizeUtf8(text))};
 }
 
-base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& flags) {
+std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+/// --add-dir values and the settings' additionalDirectories, as absolute existing directories.
+base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& flags,
+                                                                const settings::Settings& config,
+                                                                const std::filesystem::path& cwd) {
   std::vector<std::filesystem::path> dirs;
   std::error_code ec;
+  for (const std::string& d : config.permissions.additional_directories) {
+    std::filesystem::path p = std::filesystem::path(d).is_absolute() ? std::filesystem::path(d) : cwd / d;
+    if (std::filesystem::is_directory(p, ec)) dirs.push_back(p.lexically_normal());
+    else base::log::Warn("additionalDirectories: not a directory, ignored: {}", d);
+  }
   for (const std::string& d : flags.add_dirs) {
     std::filesystem::path p = std::filesystem::absolute(d, ec);
     if (!std::filesystem::is_directory(p, ec)) {
@@ -214,6 +246,22 @@ base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& fla
     dirs.push_back(p);
   }
   return dirs;
+}
+
+/// Loads the settings layers (managed, --settings, local, project, user), warns about what they
+/// ignore, and applies their env block to `env`. A bad file is a usage error naming it.
+base::Result<settings::Settings> LoadAllSettings(const Flags& flags, base::Env& env,
+                                                 const std::filesystem::path& cwd) {
+  settings::SettingsInputs in;
+  in.cwd = cwd;
+  in.env = env;
+  if (auto dir = env.Get("CLAUDE_RUNNER_MANAGED_SETTINGS_DIR"); dir && !dir->empty()) in.managed_dir = *dir;
+  if (flags.settings) in.flag_settings = *flags.settings;
+  if (flags.setting_sources) in.setting_sources = TRY(settings::ParseSettingSources(*flags.setting_sources));
+  settings::LoadedSettings loaded = TRY(settings::LoadSettings(in));
+  for (const std::string& w : loaded.warnings) base::log::Warn("{}", w);
+  settings::ApplyEnvBlock(loaded.merged, env);
+  return settings::ReadSettings(loaded.merged);
 }
 
 /// Checks flag combinations that CLI11 cannot express.
@@ -318,9 +366,11 @@ int Run(int argc, const char* const* argv) {
   if (auto ok = ValidateFlags(flags, env); !ok) return UsageError(ok.error().message);
   std::error_code ec;
   std::filesystem::path cwd = std::filesystem::current_path(ec);
-  auto add_dirs = ResolveAddDirs(flags);
+  auto config = LoadAllSettings(flags, env, cwd);
+  if (!config) return UsageError(config.error().message);
+  auto add_dirs = ResolveAddDirs(flags, *config, cwd);
   if (!add_dirs) return UsageError(add_dirs.error().message);
-  auto mode = ResolveMode(flags);
+  auto mode = ResolveMode(flags, *config);
   if (!mode) return UsageError(mode.error().message);
 
   base::CancelToken cancel;
@@ -329,7 +379,7 @@ int Run(int argc, const char* const* argv) {
 
   auto plan = PlanSession(flags, env, cwd);
   if (!plan) return UsageError(plan.error().message);
-  auto options = BuildAgentOptions(flags, env, plan->session_id, *mode);
+  auto options = BuildAgentOptions(flags, env, plan->session_id, *mode, *config);
   if (!options) return UsageError(options.error().message);
 
   std::optional<Prompt> prompt;
@@ -348,8 +398,10 @@ int Run(int argc, const char* const* argv) {
   if (!provider) return UsageError(provider.error().message);
   options->api_key_source = (*provider)->ApiKeySource();
 
-  permissions::Gate gate(*mode, permissions::SplitToolList(flags.allowed_tools),
-                         permissions::SplitToolList(flags.disallowed_tools));
+  permissions::Gate gate(*mode, Concat(permissions::SplitToolList(flags.allowed_tools), config->permissions.allow),
+                         Concat(permissions::SplitToolList(flags.disallowed_tools),
+                                // Headless, an `ask` rule can only end in a denial.
+                                Concat(config->permissions.deny, config->permissions.ask)));
   std::vector<std::unique_ptr<tools::Tool>> all_tools = tools::BuildBuiltinTools();
   auto tools = SelectTools(all_tools, flags, gate);
   if (!tools) return UsageError(tools.error().message);

@@ -1,0 +1,84 @@
+// End-to-end: settings files (user, project, local, --settings, managed) reach the run.
+#include "e2e_fixture.h"
+
+namespace runner::e2e {
+namespace {
+
+using base::Json;
+
+constexpr const char kBashThenDone[] = R"({"turns":[
+  {"content":[{"type":"tool_use","id":"toolu_b","name":"Bash","input":{"command":"echo \"team=$TEAM\""}}],"stop_reason":"tool_use"},
+  {"content":[{"type":"text","text":"done"}],"stop_reason":"end_turn"}]})";
+
+TEST_F(E2eTest, ProjectSettingsAllowToolsSetEnvAndModel) {
+  WriteText(work_.path() / ".claude" / "settings.json",
+            R"({"permissions":{"allow":["Bash"]},"env":{"TEAM":"platform"},"model":"sonnet"})");
+  FakeApi api(kBashThenDone);
+  RunOutput r = Run(api, {"-p", "go", "--output-format", "stream-json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json user = OfType(JsonLines(r.out), "user").at(0);
+  EXPECT_EQ(user["tool_use_result"]["stdout"].AsString(), "team=platform");
+  EXPECT_EQ(api.Requests().at(0)["body"]["model"].AsString(), "claude-sonnet-5-5");
+}
+
+TEST_F(E2eTest, CommandLineBeatsSettingsAndDenyRulesWin) {
+  WriteText(work_.path() / ".claude" / "settings.json", R"({"model":"sonnet","permissions":{"allow":["Bash"]}})");
+  WriteText(work_.path() / ".claude" / "settings.local.json", R"({"permissions":{"deny":["Bash"]}})");
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn"}]})");
+  RunOutput r = Run(api, {"-p", "go", "--model", "haiku"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json body = api.Requests().at(0)["body"];
+  EXPECT_EQ(body["model"].AsString(), "claude-haiku-5-5");
+  for (const Json& t : body["tools"].items()) {
+    EXPECT_NE(t["name"].AsString(), "Bash");  // a plain deny rule removes the tool
+  }
+}
+
+TEST_F(E2eTest, InlineSettingsFlagAndSettingSources) {
+  WriteText(home_.path() / ".claude" / "settings.json", R"({"model":"haiku"})");
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"},
+                          {"content":[{"type":"text","text":"b"}],"stop_reason":"end_turn"},
+                          {"content":[{"type":"text","text":"c"}],"stop_reason":"end_turn"}]})");
+  ASSERT_EQ(Run(api, {"-p", "go"}).exit_code, 0);
+  ASSERT_EQ(Run(api, {"-p", "go", "--setting-sources", "project"}).exit_code, 0);
+  ASSERT_EQ(Run(api, {"-p", "go", "--settings", R"({"model":"sonnet"})"}).exit_code, 0);
+  std::vector<Json> reqs = api.Requests();
+  EXPECT_EQ(reqs[0]["body"]["model"].AsString(), "claude-haiku-5-5");   // user settings
+  EXPECT_EQ(reqs[1]["body"]["model"].AsString(), "claude-opus-5-5");    // user file not loaded
+  EXPECT_EQ(reqs[2]["body"]["model"].AsString(), "claude-sonnet-5-5");  // --settings beats user
+}
+
+TEST_F(E2eTest, ManagedSettingsWinAndCanDisableBypass) {
+  TempDir managed;
+  WriteText(managed.path() / "managed-settings.json",
+            R"({"model":"fable","permissions":{"disableBypassPermissionsMode":"disable"}})");
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"}]})");
+  std::map<std::string, std::string> extra = {{"CLAUDE_RUNNER_MANAGED_SETTINGS_DIR", managed.path().string()}};
+  WriteText(work_.path() / ".claude" / "settings.json", R"({"model":"sonnet"})");
+  ASSERT_EQ(Run(api, {"-p", "go"}, "", extra).exit_code, 0);
+  EXPECT_EQ(api.Requests().at(0)["body"]["model"].AsString(), "claude-fable-5-2");
+  RunOutput bypass = Run(api, {"-p", "go", "--permission-mode", "bypassPermissions"}, "", extra);
+  EXPECT_EQ(bypass.exit_code, 2);
+  EXPECT_NE(bypass.err.find("disableBypassPermissionsMode"), std::string::npos) << bypass.err;
+}
+
+TEST_F(E2eTest, BadSettingsFileIsAClearErrorAndUnknownKeysOnlyWarn) {
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"}]})");
+  WriteText(work_.path() / ".claude" / "settings.json", R"({"permissions":{"allow":"Bash"}})");
+  RunOutput wrong_type = Run(api, {"-p", "go"});
+  EXPECT_EQ(wrong_type.exit_code, 2);
+  EXPECT_NE(wrong_type.err.find("settings.json: key 'permissions.allow' must be an array of strings"),
+            std::string::npos) << wrong_type.err;
+  WriteText(work_.path() / ".claude" / "settings.json", "{ not json");
+  RunOutput bad_json = Run(api, {"-p", "go"});
+  EXPECT_EQ(bad_json.exit_code, 2);
+  EXPECT_NE(bad_json.err.find("settings.json: invalid JSON"), std::string::npos) << bad_json.err;
+  EXPECT_TRUE(api.Requests().empty());
+  WriteText(work_.path() / ".claude" / "settings.json", R"({"someFutureKey":1})");
+  RunOutput unknown = Run(api, {"-p", "go"});
+  EXPECT_EQ(unknown.exit_code, 0) << unknown.err;
+  EXPECT_NE(unknown.err.find("unknown setting 'someFutureKey'"), std::string::npos) << unknown.err;
+}
+
+}  // namespace
+}  // namespace runner::e2e
