@@ -120,7 +120,7 @@ TEST_F(EveryTool, ScriptedSessionUsesEveryTool) {
                               q["body"]["messages"].Dump().find("Runner Docs") != std::string::npos);
   }
   EXPECT_TRUE(page_sent);
-  EXPECT_EQ(CountProcesses("sleep 30.5"), 0);  // TaskStop killed it
+  EXPECT_EQ(CountProcesses("sleep 30.5", work_.path()), 0);  // TaskStop killed it
 }
 
 }  // namespace

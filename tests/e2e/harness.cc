@@ -151,14 +151,18 @@ RunOutput RunRunner(const std::vector<std::string>& args, const std::map<std::st
   return child.Wait(timeout_ms);
 }
 
-int CountProcesses(const std::string& needle) {
+int CountProcesses(const std::string& needle, const fs::path& cwd) {
   int n = 0;
   for (const auto& e : fs::directory_iterator("/proc")) {
     std::string name = e.path().filename().string();
     if (name.empty() || !isdigit(static_cast<unsigned char>(name[0]))) continue;
     std::string cmd = ReadText(e.path() / "cmdline");
     std::replace(cmd.begin(), cmd.end(), '\0', ' ');
-    if (cmd.find(needle) != std::string::npos && ReadText(e.path() / "stat").find(") Z") == std::string::npos) ++n;
+    if (cmd.find(needle) == std::string::npos) continue;
+    if (ReadText(e.path() / "stat").find(") Z") != std::string::npos) continue;  // zombie
+    std::error_code ec;
+    std::string where = fs::read_symlink(e.path() / "cwd", ec).string();
+    if (!ec && where.starts_with(cwd.string())) ++n;
   }
   return n;
 }

@@ -72,8 +72,9 @@ RunOutput RunRunner(const std::vector<std::string>& args, const std::map<std::st
                     const fs::path& cwd, const std::string& stdin_data = "",
                     int64_t timeout_ms = 30000);
 
-/// Number of live processes whose command line contains `needle` (read from /proc).
-int CountProcesses(const std::string& needle);
+/// Number of live processes whose command line contains `needle` and whose working directory
+/// is `cwd` or below it (read from /proc), so concurrent test runs do not see each other's.
+int CountProcesses(const std::string& needle, const fs::path& cwd);
 
 /// Parses JSONL output into values (fails the test on a bad line).
 std::vector<base::Json> JsonLines(const std::string& text);

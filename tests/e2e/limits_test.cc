@@ -67,7 +67,7 @@ TEST_F(E2eTest, TimeoutDuringAToolKillsTheCommand) {
   EXPECT_LT(r.wall_ms, 10000);
   Json result = JsonLines(r.out).back();
   EXPECT_EQ(result["terminal_reason"].AsString(), "aborted_tools");
-  EXPECT_EQ(CountProcesses("sleep 31.25"), 0) << "the tool's process was not reaped";
+  EXPECT_EQ(CountProcesses("sleep 31.25", work_.path()), 0) << "the tool's process was not reaped";
 }
 
 TEST_F(E2eTest, SigtermMidRunFlushesAResultAndTheTranscript) {
@@ -87,7 +87,7 @@ TEST_F(E2eTest, SigtermMidRunFlushesAResultAndTheTranscript) {
   ASSERT_EQ(Transcripts().size(), 1u);
   std::string transcript = ReadText(Transcripts()[0]);
   EXPECT_NE(transcript.find("thinking..."), std::string::npos);
-  EXPECT_EQ(CountProcesses("sleep 32."), 0) << "children of the Bash tool survived SIGTERM";
+  EXPECT_EQ(CountProcesses("sleep 32.", work_.path()), 0) << "children of the Bash tool survived SIGTERM";
 }
 
 TEST_F(E2eTest, StructuredOutputLandsInTheResult) {
