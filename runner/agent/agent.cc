@@ -6,6 +6,7 @@
 #include "runner/base/clock.h"
 #include "runner/base/log.h"
 #include "runner/base/uuid.h"
+#include "runner/hooks/hook_runner.h"
 #include "runner/protocol/api_message.h"
 #include "runner/settings/models.h"
 #include "runner/tools/registry.h"
@@ -19,6 +20,7 @@ namespace {
 
 constexpr int kMaxStructuredOutputRetries = 3;
 constexpr int kMaxOutputTokenRecoveries = 3;
+constexpr int kMaxStopHookRounds = 8;  // a Stop hook that always blocks must not loop forever
 constexpr const char kCutOffNote[] =
     "Your response above was cut off mid-stream. Resume directly from where it stops — no "
     "apology, no recap. If none of it survived, answer the request from the start.";
@@ -68,6 +70,8 @@ struct Agent::TurnState {
   int num_turns = 0;
   int structured_retries = 0;
   int max_token_recoveries = 0;
+  int stop_hook_rounds = 0;
+  std::string hook_stop_reason;
   std::string last_text;
   std::string last_stop_reason;
   protocol::RunResult result;
@@ -98,7 +102,7 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
                            })
                      : nullptr),
       dispatcher_(WithExtras(base_tools_, {structured_tool_.get(), task_tool_.get()}), gate,
-                  tool_context_, options_.max_tool_concurrency),
+                  tool_context_, options_.max_tool_concurrency, options_.hooks),
       cancel_(cancel),
       model_(options_.model) {
   std::vector<std::string> names;
@@ -112,7 +116,35 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
 
 void Agent::LoadHistory(std::vector<protocol::Message> messages) { messages_ = std::move(messages); }
 
-void Agent::EmitInit() {
+void Agent::EndSession() {
+  if (options_.hooks) options_.hooks->Run(hooks::SessionEndInput{}, nullptr);
+}
+
+bool Agent::RunPromptHooks(Json& content, std::string& block_reason) {
+  const Json& view = content;  // read-only: the mutable items() is for arrays only
+  std::string text = view.is_string() ? view.AsString() : "";
+  for (const Json& b : view.items()) text += b["text"].AsString();
+  hooks::HookResult r = options_.hooks->Run(hooks::UserPromptSubmitInput{text}, &cancel_);
+  if (r.stop || r.blocked) {
+    block_reason = r.stop ? r.stop_reason : r.reason;
+    return false;
+  }
+  std::vector<std::string> extra = std::move(session_context_);
+  session_context_.clear();
+  extra.insert(extra.end(), r.additional_context.begin(), r.additional_context.end());
+  if (!extra.empty() && content.is_string()) content = base::JsonArray({protocol::TextBlock(content.AsString())});
+  for (const std::string& c : extra) content.Push(protocol::TextBlock(c));
+  return true;
+}
+
+bool Agent::RunStopHooks(bool already_continued, const std::string& last_text) {
+  hooks::HookResult r = options_.hooks->Run(hooks::StopInput{already_continued, last_text}, &cancel_);
+  if (!r.blocked || r.stop) return false;
+  AddSyntheticUserText(r.reason);
+  return true;
+}
+
+void Agent::EmitInit(bool resumed) {
   protocol::InitEvent init;
   init.session_id = options_.session_id;
   init.cwd = facts_.cwd.string();
@@ -124,6 +156,11 @@ void Agent::EmitInit() {
   for (const auto& d : facts_.additional_dirs) init.additional_directories.push_back(d.string());
   init.uuid = base::NewUuid();
   sink_.Emit(init);
+  if (options_.hooks) {
+    hooks::HookResult r = options_.hooks->Run(
+        hooks::SessionStartInput{resumed ? "resume" : "startup", model_}, &cancel_);
+    session_context_ = r.additional_context;
+  }
 }
 
 void Agent::AddSyntheticUserText(const std::string& text, Json leading_blocks) {
@@ -170,7 +207,14 @@ base::Result<AssistantReply> Agent::CallModel(TurnState& st) {
 
 TurnOutcome Agent::RunTurn(const Json& user_content) {
   TurnState st;
-  protocol::Message prompt{"user", user_content};
+  Json content = user_content;
+  std::string block_reason;
+  bool main_agent = options_.agent_id.empty();
+  if (options_.hooks && main_agent && !RunPromptHooks(content, block_reason)) {
+    return Finish(st, Outcome::kHookStopped, "error_during_execution", "hook_stopped",
+                  {"Prompt blocked by a UserPromptSubmit hook: " + block_reason});
+  }
+  protocol::Message prompt{"user", content};
   protocol::UserEvent ev;
   ev.message = prompt.ToJson();
   ev.uuid = base::NewUuid();
@@ -226,6 +270,11 @@ TurnOutcome Agent::RunTurn(const Json& user_content) {
         continue;
       }
       if (DeliverBackgroundResults(/*wait=*/true)) continue;  // let the model read them
+      if (options_.hooks && main_agent && st.stop_hook_rounds < kMaxStopHookRounds &&
+          RunStopHooks(st.stop_hook_rounds > 0, text)) {
+        ++st.stop_hook_rounds;
+        continue;
+      }
       if (cancel_.cancelled()) return FinishCancelled(st, false);
       if (structured_tool_ && !structured_tool_->value()) {
         if (st.structured_retries >= kMaxStructuredOutputRetries) {
@@ -241,6 +290,10 @@ TurnOutcome Agent::RunTurn(const Json& user_content) {
     }
     HandleToolUses(st, *reply);
     if (cancel_.cancelled()) return FinishCancelled(st, true);
+    if (!st.hook_stop_reason.empty()) {
+      return Finish(st, Outcome::kHookStopped, "error_during_execution", "hook_stopped",
+                    {st.hook_stop_reason});
+    }
     if (structured_tool_ && structured_tool_->value()) {
       return Finish(st, Outcome::kSuccess, "success", "completed", {});
     }
@@ -263,6 +316,7 @@ void Agent::HandleToolUses(TurnState& st, const AssistantReply& reply) {
     ev.uuid = base::NewUuid();
     ev.timestamp = base::IsoTimestamp();
     sink_.Emit(ev);
+    if (o.hook_stop) st.hook_stop_reason = o.hook_stop_reason.empty() ? "Stopped by a hook" : o.hook_stop_reason;
     blocks.Push(std::move(o.result_block));
   }
   messages_.push_back({"user", std::move(blocks)});

@@ -32,6 +32,7 @@ enum class Outcome {
   kTerminated,   ///< SIGTERM
   kAuthError,
   kApiError,
+  kHookStopped,  ///< a hook blocked the prompt or said continue:false
 };
 
 struct TurnOutcome {
@@ -49,8 +50,10 @@ class Agent {
 
   /// Seeds the conversation (resume / continue).
   void LoadHistory(std::vector<protocol::Message> messages);
-  /// Emits system/init.
-  void EmitInit();
+  /// Emits system/init, then runs the SessionStart hooks (`resumed`: source "resume").
+  void EmitInit(bool resumed = false);
+  /// Runs the SessionEnd hooks (call once, on every way out).
+  void EndSession();
   /// Runs one user turn (content: a string or an array of blocks) until the model finishes or a
   /// limit stops it. Emits events and the final result, which it also returns.
   TurnOutcome RunTurn(const base::Json& user_content);
@@ -76,7 +79,13 @@ class Agent {
   /// every one still running (or the cancel token). Returns true when something was fed.
   bool DeliverBackgroundResults(bool wait);
 
+  /// UserPromptSubmit: may block the prompt (returns false) or add context to it.
+  bool RunPromptHooks(base::Json& content, std::string& block_reason);
+  /// Stop: may keep the turn going with feedback for the model (returns true).
+  bool RunStopHooks(bool already_continued, const std::string& last_text);
+
   AgentOptions options_;
+  std::vector<std::string> session_context_;  // SessionStart additional context, for the 1st prompt
   EnvironmentFacts facts_;
   providers::Provider& provider_;
   SerializedSink sink_;

@@ -9,6 +9,10 @@
 #include "runner/base/env.h"
 #include "runner/base/json.h"
 
+namespace runner::hooks {
+class HookRunner;
+}
+
 namespace runner::agent {
 
 /// Facts about the machine and project put into the system prompt.
@@ -46,6 +50,7 @@ struct AgentOptions {
   std::vector<std::filesystem::path> agent_dirs;
   bool enable_subagents = true;  ///< offer the Task tool
   base::Env env;                 ///< for model aliases of subagents (ANTHROPIC_DEFAULT_*_MODEL)
+  hooks::HookRunner* hooks = nullptr;  ///< borrowed; null when no hooks are configured
 };
 
 }  // namespace runner::agent

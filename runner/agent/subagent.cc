@@ -126,6 +126,7 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
   o.parent_agent_id = options_.agent_id;
   o.enable_subagents = false;  // subagents do not start subagents
   o.env = options_.env;
+  o.hooks = options_.hooks;  // tool hooks apply to the subagent's calls too
   std::vector<tools::Tool*> tools;
   for (tools::Tool* t : base_tools_) {
     bool wanted = !def.tools || std::find(def.tools->begin(), def.tools->end(), t->name()) != def.tools->end();

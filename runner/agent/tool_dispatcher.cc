@@ -34,11 +34,44 @@ ToolCallOutcome ErrorOutcome(const Json& tool_use, const std::string& message, b
 }  // namespace
 
 ToolDispatcher::ToolDispatcher(std::vector<tools::Tool*> tools, const permissions::Gate& gate,
-                               tools::ToolContext context, int max_concurrency)
+                               tools::ToolContext context, int max_concurrency,
+                               hooks::HookRunner* hooks)
     : tools_(std::move(tools)),
       gate_(gate),
       context_(context),
-      max_concurrency_(max_concurrency < 1 ? 1 : max_concurrency) {}
+      max_concurrency_(max_concurrency < 1 ? 1 : max_concurrency),
+      hooks_(hooks) {}
+
+namespace {
+/// Adds a note for the model after a tool's result (string or block-array content).
+void AppendNote(Json& content, const std::string& note) {
+  if (content.is_array()) {
+    content.Push(protocol::TextBlock(note));
+  } else {
+    content = Json(content.AsString() + "\n\n" + note);
+  }
+}
+}  // namespace
+
+void ToolDispatcher::AfterTool(const std::string& name, const Json& input, ToolCallOutcome& out,
+                               bool failed) {
+  hooks::HookResult post =
+      failed ? hooks_->Run(hooks::PostToolUseFailureInput{name, input, out.tool_use_id,
+                                                          out.tool_use_result.Dump(), std::nullopt,
+                                                          std::nullopt},
+                           context_.cancel)
+             : hooks_->Run(hooks::PostToolUseInput{name, input, out.tool_use_result,
+                                                   out.tool_use_id, std::nullopt},
+                           context_.cancel);
+  Json& content = out.result_block.Slot("content");
+  if (post.updated_tool_output) out.tool_use_result = *post.updated_tool_output;
+  if (post.blocked && !post.reason.empty()) AppendNote(content, post.reason);
+  for (const std::string& c : post.additional_context) AppendNote(content, c);
+  if (post.stop) {
+    out.hook_stop = true;
+    out.hook_stop_reason = post.stop_reason;
+  }
+}
 
 tools::Tool* ToolDispatcher::Find(std::string_view name) const {
   for (tools::Tool* t : tools_) {
@@ -54,9 +87,22 @@ bool ToolDispatcher::CanRunInParallel(const Json& tool_use) const {
 
 ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
   const std::string& name = tool_use["name"].AsString();
-  const Json& input = tool_use["input"];
+  Json input = tool_use["input"];
   tools::Tool* tool = Find(name);
   if (!tool) return ErrorOutcome(tool_use, "No such tool available: " + name, true);
+  if (hooks_) {
+    // PreToolUse runs before the permission check; its deny wins in every mode, its
+    // updatedInput replaces the input, and an allow does not waive the rules (yet).
+    hooks::HookResult pre =
+        hooks_->Run(hooks::PreToolUseInput{name, input, tool_use["id"].AsString()}, context_.cancel);
+    if (pre.stop || pre.blocked || pre.decision == hooks::PermissionDecision::kDeny) {
+      ToolCallOutcome out = ErrorOutcome(tool_use, pre.stop ? pre.stop_reason : pre.reason, false);
+      out.hook_stop = pre.stop;
+      out.hook_stop_reason = pre.stop_reason;
+      return out;
+    }
+    if (pre.updated_input) input = *pre.updated_input;
+  }
   if (context_.cancel && context_.cancel->cancelled()) {
     ToolCallOutcome out = ErrorOutcome(tool_use, "Interrupted before the tool ran", false);
     out.interrupted = true;
@@ -80,6 +126,7 @@ ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
   out.result_block = protocol::ToolResultBlock(out.tool_use_id, r.content, r.is_error);
   out.tool_use_result = r.structured.is_null() ? r.content : r.structured;
   out.interrupted = context_.cancel && context_.cancel->cancelled();
+  if (hooks_ && !out.interrupted) AfterTool(name, input, out, r.is_error);
   return out;
 }
 

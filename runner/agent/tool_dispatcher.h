@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runner/base/json.h"
+#include "runner/hooks/hook_runner.h"
 #include "runner/permissions/gate.h"
 #include "runner/tools/tool.h"
 
@@ -21,13 +22,16 @@ struct ToolCallOutcome {
   std::string denial_message;
   base::Json tool_input;
   bool interrupted = false;
+  bool hook_stop = false;  ///< a hook said continue:false: end the turn after this call
+  std::string hook_stop_reason;
 };
 
 class ToolDispatcher {
  public:
   /// `tools` are borrowed; `gate` is borrowed.
+  /// `hooks` may be null (no hooks configured).
   ToolDispatcher(std::vector<tools::Tool*> tools, const permissions::Gate& gate,
-                 tools::ToolContext context, int max_concurrency);
+                 tools::ToolContext context, int max_concurrency, hooks::HookRunner* hooks = nullptr);
   /// Runs every tool_use block (each `{"type":"tool_use","id","name","input"}`).
   std::vector<ToolCallOutcome> RunAll(const std::vector<base::Json>& tool_uses);
   tools::Tool* Find(std::string_view name) const;
@@ -36,11 +40,15 @@ class ToolDispatcher {
  private:
   ToolCallOutcome RunOne(const base::Json& tool_use);
   bool CanRunInParallel(const base::Json& tool_use) const;
+  /// Runs the PostToolUse/PostToolUseFailure hooks and folds their feedback into `out`.
+  void AfterTool(const std::string& name, const base::Json& input, ToolCallOutcome& out,
+                 bool failed);
 
   std::vector<tools::Tool*> tools_;
   const permissions::Gate& gate_;
   tools::ToolContext context_;
   int max_concurrency_;
+  hooks::HookRunner* hooks_;
 };
 
 }  // namespace runner::agent

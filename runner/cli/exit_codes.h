@@ -13,6 +13,7 @@ enum class ExitCode : int {
   kAuth = 6,               ///< the API refused the credentials (401/403)
   kApi = 7,                ///< the API failed after retries (or a network failure)
   kStructuredOutput = 8,   ///< --json-schema output never produced
+  kHookStopped = 9,        ///< a hook blocked the prompt or said continue:false
   kInterrupted = 130,      ///< SIGINT
   kTerminated = 143,       ///< SIGTERM
 };

@@ -17,7 +17,7 @@ struct Deferred {
 };
 constexpr Deferred kDeferred[] = {
     {"--mcp-config", true},        {"--strict-mcp-config", false},
-    {"--permission-prompt-tool", true}, {"--include-hook-events", false},
+    {"--permission-prompt-tool", true},
     {"--agents", true},            {"--agent", true},
     {"--bare", false},             {"--max-thinking-tokens", true},
     {"--effort", true},            {"--plugin-dir", true},
@@ -47,6 +47,8 @@ void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_valu
   app.add_flag("--verbose", f.verbose, "Full turn-by-turn output (json: all messages)");
   app.add_flag("--include-partial-messages", f.include_partial_messages,
                "stream-json: also print stream_event lines");
+  app.add_flag("--include-hook-events", f.include_hook_events,
+               "stream-json: print system/hook_started and hook_response lines");
   app.add_flag("--replay-user-messages", f.replay_user_messages,
                "stream-json: echo user messages from stdin");
   app.add_option("--max-turns", f.max_turns, "Stop after this many agentic turns")

@@ -17,6 +17,7 @@ struct Flags {
   bool verbose = false;
   bool include_partial_messages = false;
   bool replay_user_messages = false;
+  bool include_hook_events = false;
   std::optional<int> max_turns;
   std::optional<double> max_budget_usd;
   std::string model;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "runner/agent/agent.h"
+#include "runner/agent/serialized_sink.h"
 #include "runner/base/env.h"
 #include "runner/base/files.h"
 #include "runner/base/http.h"
@@ -22,6 +23,8 @@
 #include "runner/cli/signals.h"
 #include "runner/cli/stdin_input.h"
 #include "runner/exec/process.h"
+#include "runner/hooks/hook_config.h"
+#include "runner/hooks/hook_runner.h"
 #include "runner/output/sinks.h"
 #include "runner/permissions/gate.h"
 #include "runner/protocol/stream_input.h"
@@ -57,6 +60,7 @@ ExitCode ExitCodeFor(agent::Outcome outcome) {
     case agent::Outcome::kTerminated: return ExitCode::kTerminated;
     case agent::Outcome::kAuthError: return ExitCode::kAuth;
     case agent::Outcome::kApiError: return ExitCode::kApi;
+    case agent::Outcome::kHookStopped: return ExitCode::kHookStopped;
   }
   return ExitCode::kError;
 }
@@ -222,6 +226,46 @@ base::Result<Prompt> ReadTextPrompt(const Flags& flags, base::CancelToken& cance
   return Prompt{Json(base::SanitizeUtf8(text))};
 }
 
+/// The hooks of the merged settings, or null when there are none (or all are disabled).
+std::unique_ptr<hooks::HookRunner> MakeHookRunner(const settings::Settings& config,
+                                                  exec::ProcessRunner& processes,
+                                                  const base::Env& env,
+                                                  const std::filesystem::path& cwd,
+                                                  const std::string& session_id,
+                                                  const std::filesystem::path& transcript,
+                                                  std::string_view mode,
+                                                  protocol::EventSink& sink) {
+  if (config.disable_all_hooks || !config.hooks.is_object() || config.hooks.empty()) return nullptr;
+  hooks::HookConfigParse parsed = hooks::ParseHookConfig(config.hooks);
+  for (const std::string& e : parsed.errors) base::log::Warn("hooks: {}", e);
+  for (const std::string& e : parsed.unsupported_events) {
+    base::log::Warn("hooks: event {} is not fired by claude-runner; its hooks never run", e);
+  }
+  if (parsed.config.empty()) return nullptr;
+  hooks::HookEnv henv;
+  henv.project_dir = cwd;
+  henv.env = {env.vars().begin(), env.vars().end()};
+  henv.session_id = session_id;
+  henv.transcript_path = transcript.string();
+  henv.cwd = cwd.string();
+  henv.permission_mode = std::string(mode);
+  auto reporter = [&sink](const hooks::HookReport& r) {
+    protocol::HookEvent ev;
+    ev.started = r.kind == hooks::HookReport::Kind::kStarted;
+    ev.hook_id = r.hook_id;
+    ev.hook_name = r.hook_name;
+    ev.hook_event = r.hook_event;
+    ev.output = r.output;
+    ev.stdout_data = r.stdout_data;
+    ev.stderr_data = r.stderr_data;
+    ev.exit_code = r.exit_code;
+    ev.outcome = r.outcome;
+    sink.Emit(ev);
+  };
+  return std::make_unique<hooks::HookRunner>(std::move(parsed.config), processes, std::move(henv),
+                                             reporter);
+}
+
 std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
@@ -299,6 +343,7 @@ output::OutputOptions OutputOptionsFrom(const Flags& flags) {
   o.verbose = flags.verbose;
   o.include_partial_messages = flags.include_partial_messages;
   o.replay_user_messages = flags.replay_user_messages;
+  o.include_hook_events = flags.include_hook_events;
   return o;
 }
 
@@ -422,16 +467,26 @@ int Run(int argc, const char* const* argv) {
   // background command on every way out of Run().
   tools::BackgroundShells background(tools::BackgroundShells::DefaultOutputDir(&env));
   tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session, &background};
+  // Hooks report from tool threads: serialize what reaches the output and the transcript.
+  agent::SerializedSink shared_sink(sink);
+  std::unique_ptr<hooks::HookRunner> hook_runner = MakeHookRunner(
+      *config, processes, env, cwd, plan->session_id,
+      transcript ? transcript->path() : std::filesystem::path(), options->permission_mode,
+      shared_sink);
+  options->hooks = hook_runner.get();
   tool_ctx.http = &http;
   tool_ctx.provider = provider->get();
   tool_ctx.small_model = settings::ResolveModel("haiku", env);
   tool_ctx.additional_dirs = *add_dirs;
-  agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, sink, cancel);
+  bool resumed = !plan->history.empty();
+  agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, shared_sink,
+                     cancel);
   agent.LoadHistory(std::move(plan->history));
-  agent.EmitInit();
+  agent.EmitInit(resumed);
 
   ExitCode code = prompt ? ExitCodeFor(agent.RunTurn(prompt->content).outcome)
                          : RunStreamJsonInput(agent, cancel);
+  agent.EndSession();
   processes.KillAll();
   return static_cast<int>(code);
 }

@@ -15,6 +15,7 @@ struct OutputOptions {
   bool verbose = false;                ///< json: print the array of all messages
   bool include_partial_messages = false;  ///< stream-json: stream_event lines
   bool replay_user_messages = false;   ///< stream-json: echo input user messages
+  bool include_hook_events = false;    ///< stream-json: system/hook_started and hook_response
 };
 
 /// A sink that writes to `fd` (normally 1). Each stream-json line is written with one write(2).

@@ -14,6 +14,7 @@ bool StreamLines::Prints(const Event& event) const {
   if (const auto* user = std::get_if<protocol::UserEvent>(&event); user && user->is_prompt) {
     return options_.replay_user_messages;
   }
+  if (std::holds_alternative<protocol::HookEvent>(event)) return options_.include_hook_events;
   return true;
 }
 

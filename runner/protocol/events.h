@@ -121,12 +121,26 @@ struct PermissionDeniedEvent {
   std::string uuid;
 };
 
+/// `system/hook_started` and `system/hook_response` (printed with --include-hook-events).
+struct HookEvent {
+  bool started = true;  ///< false: the response
+  std::string hook_id;
+  std::string hook_name;   ///< e.g. "PreToolUse:Bash"
+  std::string hook_event;  ///< e.g. "PreToolUse"
+  std::string output;      ///< response only: stdout then stderr
+  std::string stdout_data;
+  std::string stderr_data;
+  std::optional<int> exit_code;
+  std::string outcome;  ///< "success", "error", "cancelled"
+  std::string uuid;
+};
+
 struct ResultEvent {
   RunResult result;
 };
 
 using Event = std::variant<InitEvent, StatusEvent, PartialEvent, AssistantEvent, UserEvent,
-                           RetryEvent, PermissionDeniedEvent, ResultEvent>;
+                           RetryEvent, PermissionDeniedEvent, HookEvent, ResultEvent>;
 
 /// Receives run events in order. Implementations must be cheap and must not throw.
 class EventSink {

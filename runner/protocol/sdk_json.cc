@@ -131,6 +131,24 @@ Json PermissionDeniedToJson(const PermissionDeniedEvent& e, const std::string& s
   });
 }
 
+Json HookToJson(const HookEvent& e, const std::string& session_id) {
+  Json j = JsonObject({{"type", "system"},
+                       {"subtype", e.started ? "hook_started" : "hook_response"},
+                       {"hook_id", e.hook_id},
+                       {"hook_name", e.hook_name},
+                       {"hook_event", e.hook_event}});
+  if (!e.started) {
+    j.Set("output", e.output);
+    j.Set("stdout", e.stdout_data);
+    j.Set("stderr", e.stderr_data);
+    j.Set("exit_code", e.exit_code ? Json(*e.exit_code) : Json());
+    j.Set("outcome", e.outcome);
+  }
+  j.Set("uuid", UuidOrNew(e.uuid));
+  j.Set("session_id", session_id);
+  return j;
+}
+
 namespace {
 
 /// One overload per event type, so a new Event alternative fails to compile until handled.
@@ -145,6 +163,7 @@ struct LineBuilder {
   Json operator()(const PermissionDeniedEvent& e) const {
     return PermissionDeniedToJson(e, session_id);
   }
+  Json operator()(const HookEvent& e) const { return HookToJson(e, session_id); }
   Json operator()(const ResultEvent& e) const {
     if (!e.result.session_id.empty()) return ResultToJson(e.result);
     RunResult r = e.result;

@@ -36,6 +36,8 @@ Json UserToJson(const UserEvent& e, const std::string& session_id);
 Json RetryToJson(const RetryEvent& e, const std::string& session_id);
 /// `system/permission_denied`.
 Json PermissionDeniedToJson(const PermissionDeniedEvent& e, const std::string& session_id);
+/// `system/hook_started` or `system/hook_response`, as in the recorded samples.
+Json HookToJson(const HookEvent& e, const std::string& session_id);
 
 /// Any event as its stream-json line object. For a ResultEvent the result's own session_id wins
 /// unless empty.

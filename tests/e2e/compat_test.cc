@@ -37,6 +37,8 @@ std::string Classify(const Json& l) {
     if (b["content"].AsString().starts_with("<tool_use_error>")) return "user:tool_result:error:tool";
     if (b["content"].AsString().find("haven't granted") != std::string::npos)
       return "user:tool_result:error:user-rejected";
+    if (b["content"].AsString().find(" hook error: ") != std::string::npos)
+      return "user:tool_result:error:permission-rule";
     return "user:tool_result:error:config";
   }
   return type;
@@ -108,6 +110,12 @@ TEST_F(Compat, SessionsMatchTheRecordedClaudeCodeLines) {
           {"--input-format", "stream-json", "--replay-user-messages"},
           R"({"type":"user","message":{"role":"user","content":"first question"}})" "\n");
 
+  WriteText(work_.path() / ".claude" / "settings.json",
+            R"({"hooks":{"PreToolUse":[{"matcher":"Bash","hooks":[{"type":"command","command":"echo 'blocked by policy hook' >&2; exit 2"}]}]}})");
+  Collect(R"({"turns":[{"content":[{"type":"tool_use","name":"Bash","input":{"command":"echo hi"}}],"stop_reason":"tool_use"},
+     {"content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn"}]})",
+          {"hooked", "--include-hook-events", "--allowedTools", "Bash"});
+
   std::map<std::string, Json> samples;
   for (const Json& s : JsonLines(ReadText(Fixture("claude-code-stream-json-samples.jsonl")))) {
     samples[s["kind"].AsString()] = s["line"];
@@ -151,7 +159,8 @@ TEST_F(Compat, SessionsMatchTheRecordedClaudeCodeLines) {
                         "result:error_max_budget_usd", "system:permission_denied",
                         "user:tool_result:error:user-rejected", "user:tool_result:error:tool",
                         "system:api_retry", "assistant:text:api_error", "user:text:synthetic",
-                        "user:string:replay"}) {
+                        "user:string:replay", "system:hook_started", "system:hook_response",
+                        "user:tool_result:error:permission-rule"}) {
     EXPECT_TRUE(seen.count(k)) << "no session produced " << k;
   }
 }
