@@ -4,6 +4,7 @@
 
 #include "runner/base/log.h"
 #include "runner/protocol/messages.h"
+#include "runner/tools/file_tracking.h"
 
 namespace runner::agent {
 
@@ -108,7 +109,9 @@ ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
     out.interrupted = true;
     return out;
   }
-  permissions::Decision decision = gate_.Check(name, KindOf(*tool, input), input);
+  // Relative paths and Bash redirect targets resolve against where the shell is now.
+  permissions::Decision decision =
+      gate_.Check(name, KindOf(*tool, input), input, tools::CurrentDir(context_).string());
   if (!decision.allowed) {
     ToolCallOutcome out = ErrorOutcome(tool_use, decision.message, false);
     out.denied = true;

@@ -266,11 +266,6 @@ std::unique_ptr<hooks::HookRunner> MakeHookRunner(const settings::Settings& conf
                                              reporter);
 }
 
-std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
 /// --add-dir values and the settings' additionalDirectories, as absolute existing directories.
 base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& flags,
                                                                 const settings::Settings& config,
@@ -294,8 +289,13 @@ base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& fla
 
 /// Loads the settings layers (managed, --settings, local, project, user), warns about what they
 /// ignore, and applies their env block to `env`. A bad file is a usage error naming it.
-base::Result<settings::Settings> LoadAllSettings(const Flags& flags, base::Env& env,
-                                                 const std::filesystem::path& cwd) {
+struct LoadedConfig {
+  settings::Settings settings;
+  settings::SourcedPermissions rules;  ///< permission rules with the file each came from
+};
+
+base::Result<LoadedConfig> LoadAllSettings(const Flags& flags, base::Env& env,
+                                           const std::filesystem::path& cwd) {
   settings::SettingsInputs in;
   in.cwd = cwd;
   in.env = env;
@@ -305,7 +305,40 @@ base::Result<settings::Settings> LoadAllSettings(const Flags& flags, base::Env& 
   settings::LoadedSettings loaded = TRY(settings::LoadSettings(in));
   for (const std::string& w : loaded.warnings) base::log::Warn("{}", w);
   settings::ApplyEnvBlock(loaded.merged, env);
-  return settings::ReadSettings(loaded.merged);
+  return LoadedConfig{settings::ReadSettings(loaded.merged), std::move(loaded.permissions)};
+}
+
+std::vector<permissions::RuleEntry> SettingsRules(const std::vector<settings::SourcedEntry>& entries) {
+  std::vector<permissions::RuleEntry> out;
+  for (const settings::SourcedEntry& e : entries) {
+    out.push_back({e.value, e.base_dir.string(), std::string(settings::SettingsSourceName(e.source))});
+  }
+  return out;
+}
+
+/// The permission policy: CLI and settings rules (each relative to where it was written), the
+/// working directories file tools are confined to, and the mode.
+permissions::GatePolicy BuildPolicy(const Flags& flags, const LoadedConfig& config,
+                                    permissions::PermissionMode mode, const base::Env& env,
+                                    const std::filesystem::path& cwd,
+                                    const std::vector<std::filesystem::path>& add_dirs) {
+  permissions::GatePolicy p;
+  p.mode = mode;
+  p.allow = permissions::CliRuleEntries(permissions::SplitToolList(flags.allowed_tools), cwd.string());
+  p.deny = permissions::CliRuleEntries(permissions::SplitToolList(flags.disallowed_tools), cwd.string());
+  for (auto&& r : SettingsRules(config.rules.allow)) p.allow.push_back(std::move(r));
+  for (auto&& r : SettingsRules(config.rules.deny)) p.deny.push_back(std::move(r));
+  p.ask = SettingsRules(config.rules.ask);
+  p.working_dirs.push_back(cwd.string());
+  for (const auto& d : add_dirs) p.working_dirs.push_back(d.string());
+  p.cwd = cwd.string();
+  p.home = env.GetOr("HOME", "");
+  p.real_path = [](const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path r = std::filesystem::weakly_canonical(path, ec);
+    return ec ? std::string() : r.string();
+  };
+  return p;
 }
 
 /// Checks flag combinations that CLI11 cannot express.
@@ -411,8 +444,9 @@ int Run(int argc, const char* const* argv) {
   if (auto ok = ValidateFlags(flags, env); !ok) return UsageError(ok.error().message);
   std::error_code ec;
   std::filesystem::path cwd = std::filesystem::current_path(ec);
-  auto config = LoadAllSettings(flags, env, cwd);
-  if (!config) return UsageError(config.error().message);
+  auto loaded_config = LoadAllSettings(flags, env, cwd);
+  if (!loaded_config) return UsageError(loaded_config.error().message);
+  const settings::Settings* config = &loaded_config->settings;
   auto add_dirs = ResolveAddDirs(flags, *config, cwd);
   if (!add_dirs) return UsageError(add_dirs.error().message);
   auto mode = ResolveMode(flags, *config);
@@ -443,10 +477,7 @@ int Run(int argc, const char* const* argv) {
   if (!provider) return UsageError(provider.error().message);
   options->api_key_source = (*provider)->ApiKeySource();
 
-  permissions::Gate gate(*mode, Concat(permissions::SplitToolList(flags.allowed_tools), config->permissions.allow),
-                         Concat(permissions::SplitToolList(flags.disallowed_tools),
-                                // Headless, an `ask` rule can only end in a denial.
-                                Concat(config->permissions.deny, config->permissions.ask)));
+  permissions::Gate gate(BuildPolicy(flags, *loaded_config, *mode, env, cwd, *add_dirs));
   std::vector<std::unique_ptr<tools::Tool>> all_tools = tools::BuildBuiltinTools();
   auto tools = SelectTools(all_tools, flags, gate);
   if (!tools) return UsageError(tools.error().message);
