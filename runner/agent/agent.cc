@@ -56,7 +56,7 @@ std::string ApiErrorText(const base::Error& e) {
   std::string text = "API Error: ";
   if (e.http_status) text += std::to_string(e.http_status) + " ";
   text += e.message;
-  if (e.kind == base::ErrorKind::kAuth) {
+  if (e.kind == base::ErrorKind::kAuth && e.message.find("ANTHROPIC_") == std::string::npos) {
     text += " · Check ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN (or your gateway's credentials).";
   }
   return text;

@@ -6,6 +6,7 @@
 #include "runner/agent/background_agent.h"
 #include "runner/base/clock.h"
 #include "runner/base/uuid.h"
+#include "runner/protocol/result_json.h"
 #include "runner/settings/models.h"
 
 namespace runner::agent {
@@ -43,32 +44,6 @@ int CountToolUses(const std::vector<protocol::Message>& messages) {
     for (const Json& b : m.content.items()) n += b["type"].AsString() == "tool_use";
   }
   return n;
-}
-
-Json UsageJson(const protocol::Usage& u) {
-  return base::JsonObject({{"input_tokens", u.input_tokens},
-                           {"output_tokens", u.output_tokens},
-                           {"cache_creation_input_tokens", u.cache_creation_input_tokens},
-                           {"cache_read_input_tokens", u.cache_read_input_tokens},
-                           {"server_tool_use", base::JsonObject({{"web_search_requests", u.web_search_requests},
-                                                                 {"web_fetch_requests", 0}})},
-                           {"service_tier", "standard"},
-                           {"cache_creation", base::JsonObject({{"ephemeral_1h_input_tokens", u.cache_creation_1h},
-                                                                {"ephemeral_5m_input_tokens", u.cache_creation_5m}})}});
-}
-
-protocol::Usage SumUsage(const UsageTracker& t) {
-  protocol::Usage u;
-  for (const auto& [model, m] : t.by_model()) {
-    u.input_tokens += m.input_tokens;
-    u.output_tokens += m.output_tokens;
-    u.cache_read_input_tokens += m.cache_read_input_tokens;
-    u.cache_creation_input_tokens += m.cache_creation_input_tokens;
-    u.cache_creation_5m += m.cache_creation_5m;
-    u.cache_creation_1h += m.cache_creation_1h;
-    u.web_search_requests += m.web_search_requests;
-  }
-  return u;
 }
 
 }  // namespace
@@ -154,7 +129,7 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
                                    {"totalToolUseCount", CountToolUses(child.messages())},
                                    {"totalDurationMs", base::MonotonicMs() - start},
                                    {"totalTokens", child.usage().total_tokens()},
-                                   {"usage", UsageJson(SumUsage(child.usage()))},
+                                   {"usage", protocol::ResultUsageJson(child.usage().total_usage())},
                                    {"status", "completed"},
                                    {"prompt", input["prompt"]}});
   return r;

@@ -72,13 +72,23 @@ std::vector<std::pair<std::string, protocol::ModelUsage>> UsageTracker::by_model
   return by_model_;
 }
 
-int64_t UsageTracker::total_tokens() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  int64_t n = 0;
-  for (const auto& [model, m] : by_model_) {
-    n += m.input_tokens + m.output_tokens + m.cache_read_input_tokens + m.cache_creation_input_tokens;
+protocol::Usage UsageTracker::total_usage() const {
+  protocol::Usage u;
+  for (const auto& [model, m] : by_model()) {
+    u.input_tokens += m.input_tokens;
+    u.output_tokens += m.output_tokens;
+    u.cache_read_input_tokens += m.cache_read_input_tokens;
+    u.cache_creation_input_tokens += m.cache_creation_input_tokens;
+    u.cache_creation_5m += m.cache_creation_5m;
+    u.cache_creation_1h += m.cache_creation_1h;
+    u.web_search_requests += m.web_search_requests;
   }
-  return n;
+  return u;
+}
+
+int64_t UsageTracker::total_tokens() const {
+  protocol::Usage u = total_usage();
+  return u.input_tokens + u.output_tokens + u.cache_read_input_tokens + u.cache_creation_input_tokens;
 }
 
 }  // namespace runner::agent

@@ -20,6 +20,8 @@ class UsageTracker {
   double total_cost_usd() const;
   protocol::Usage last_usage() const;
   std::vector<std::pair<std::string, protocol::ModelUsage>> by_model() const;
+  /// Usage summed over every model (AgentOutput.usage).
+  protocol::Usage total_usage() const;
   /// Sum of all tokens over every model (AgentOutput.totalTokens).
   int64_t total_tokens() const;
 
