@@ -54,7 +54,26 @@ demo() {
   git -C "$repo" --no-pager diff >&2
 }
 
+# Node.js and the pinned Agent SDK for tests/sdk (the official SDK driving claude-runner).
+install_test_peers() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    log "installing: nodejs npm"
+    local sudo=()
+    if [ "$(id -u)" != 0 ]; then sudo=(sudo); fi
+    "${sudo[@]}" apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+      nodejs npm >&2
+  fi
+  local sdk="$ROOT/tests/sdk"
+  if [ ! -f "$sdk/node_modules/.package-lock.json" ] ||
+     [ "$sdk/package-lock.json" -nt "$sdk/node_modules/.package-lock.json" ]; then
+    log "installing the Agent SDK test peer (npm ci in tests/sdk)"
+    (cd "$sdk" && npm ci --omit=optional --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
 run_tests() {
+  install_test_peers
   build
   log "running tests"
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" --timeout 300

@@ -96,13 +96,15 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
                            : nullptr),
       task_tool_(options_.enable_subagents
                      ? std::make_unique<TaskTool>(
-                           LoadAgentDefinitions(options_.agent_dirs),
+                           WithAgentOverrides(LoadAgentDefinitions(options_.agent_dirs),
+                                              options_.extra_agents),
                            [this](const Json& input, tools::ToolContext& ctx) {
                              return RunSubagent(input, ctx);
                            })
                      : nullptr),
       dispatcher_(WithExtras(base_tools_, {structured_tool_.get(), task_tool_.get()}), gate,
-                  tool_context_, options_.max_tool_concurrency, options_.hooks),
+                  tool_context_, options_.max_tool_concurrency, options_.hooks, options_.prompter,
+                  options_.agent_id),
       cancel_(cancel),
       model_(options_.model) {
   std::vector<std::string> names;
@@ -176,7 +178,19 @@ void Agent::AddSyntheticUserText(const std::string& text, Json leading_blocks) {
   messages_.push_back(std::move(m));
 }
 
+void Agent::SetModel(std::string model) {
+  std::lock_guard lock(model_mu_);
+  requested_model_ = std::move(model);
+}
+
 base::Result<AssistantReply> Agent::CallModel(TurnState& st) {
+  {
+    std::lock_guard lock(model_mu_);
+    if (requested_model_) {
+      model_ = std::move(*requested_model_);
+      requested_model_.reset();
+    }
+  }
   providers::ModelRequest req;
   req.model = model_;
   req.system = system_;
@@ -316,6 +330,7 @@ void Agent::HandleToolUses(TurnState& st, const AssistantReply& reply) {
     ev.uuid = base::NewUuid();
     ev.timestamp = base::IsoTimestamp();
     sink_.Emit(ev);
+    if (o.prompt_interrupt) cancel_.Cancel(base::CancelReason::kTurnInterrupt);
     if (o.hook_stop) st.hook_stop_reason = o.hook_stop_reason.empty() ? "Stopped by a hook" : o.hook_stop_reason;
     blocks.Push(std::move(o.result_block));
   }
@@ -352,7 +367,9 @@ TurnOutcome Agent::FinishCancelled(TurnState& st, bool during_tools) {
                                                             : Outcome::kInterrupted;
   std::string message = outcome == Outcome::kTimeout      ? "Run timed out (--timeout reached)"
                         : outcome == Outcome::kTerminated ? "Run terminated by SIGTERM"
-                                                          : "Run interrupted by SIGINT";
+                        : why == base::CancelReason::kTurnInterrupt
+                            ? "Turn interrupted by the SDK host"
+                            : "Run interrupted by SIGINT";
   return Finish(st, outcome, "error_during_execution",
                 during_tools ? "aborted_tools" : "aborted_streaming", {message});
 }

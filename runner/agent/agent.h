@@ -4,6 +4,8 @@
 /// It reports everything as protocol events and never prints.
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,8 @@ class Agent {
   /// Runs one user turn (content: a string or an array of blocks) until the model finishes or a
   /// limit stops it. Emits events and the final result, which it also returns.
   TurnOutcome RunTurn(const base::Json& user_content);
+  /// Uses `model` from the next model request on (the SDK host's `set_model`). Thread-safe.
+  void SetModel(std::string model);
   const std::vector<protocol::Message>& messages() const { return messages_; }
   const UsageTracker& usage() const { return usage_; }
 
@@ -103,6 +107,8 @@ class Agent {
   std::vector<std::unique_ptr<BackgroundAgent>> background_;
   std::vector<protocol::Message> messages_;
   std::string model_;
+  std::mutex model_mu_;  // guards requested_model_
+  std::optional<std::string> requested_model_;
   base::Json system_;
   base::Json tool_defs_;
 };

@@ -80,4 +80,49 @@ std::vector<AgentDefinition> LoadAgentDefinitions(const std::vector<std::filesys
   return defs;
 }
 
+base::Result<std::vector<AgentDefinition>> ParseAgentDefinitionsJson(const base::Json& agents) {
+  std::vector<AgentDefinition> out;
+  if (agents.is_null()) return out;
+  if (!agents.is_object()) {
+    return base::Fail(base::ErrorKind::kUsage, "agents: expected an object of agent definitions");
+  }
+  for (const auto& [name, value] : agents.members()) {
+    const base::Json& description = value["description"];
+    const base::Json& prompt = value["prompt"];
+    if (!value.is_object() || !description.is_string() || description.AsString().empty() ||
+        !prompt.is_string()) {
+      return base::Fail(base::ErrorKind::kUsage,
+                        "agents." + name + ": expected {\"description\": …, \"prompt\": …}");
+    }
+    AgentDefinition def;
+    def.name = name;
+    def.description = description.AsString();
+    def.system_prompt = prompt.AsString();
+    def.model = value["model"].AsString();
+    if (value["tools"].is_array()) {
+      std::vector<std::string> tools;
+      for (const base::Json& t : value["tools"].items()) {
+        if (t.is_string()) tools.push_back(t.AsString());
+      }
+      def.tools = std::move(tools);
+    }
+    out.push_back(std::move(def));
+  }
+  return out;
+}
+
+std::vector<AgentDefinition> WithAgentOverrides(std::vector<AgentDefinition> base,
+                                                const std::vector<AgentDefinition>& overrides) {
+  for (const AgentDefinition& o : overrides) {
+    auto same = std::find_if(base.begin(), base.end(),
+                             [&](const AgentDefinition& d) { return d.name == o.name; });
+    if (same != base.end()) {
+      *same = o;
+    } else {
+      base.push_back(o);
+    }
+  }
+  return base;
+}
+
 }  // namespace runner::agent

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "runner/base/json.h"
+#include "runner/base/result.h"
+
 namespace runner::agent {
 
 struct AgentDefinition {
@@ -22,5 +25,14 @@ struct AgentDefinition {
 /// (pass the project's directory before the user's). Unreadable or malformed files are skipped
 /// with a warning naming the file.
 std::vector<AgentDefinition> LoadAgentDefinitions(const std::vector<std::filesystem::path>& dirs);
+
+/// Agents given as JSON, by `--agents` or the SDK host's `initialize`:
+///   {"reviewer": {"description": "…", "prompt": "…", "tools": ["Read"], "model": "sonnet"}}
+/// A kUsage error names the first bad entry.
+base::Result<std::vector<AgentDefinition>> ParseAgentDefinitionsJson(const base::Json& agents);
+
+/// `base` with `overrides` added; an override replaces an agent of the same name.
+std::vector<AgentDefinition> WithAgentOverrides(std::vector<AgentDefinition> base,
+                                                const std::vector<AgentDefinition>& overrides);
 
 }  // namespace runner::agent

@@ -7,10 +7,14 @@
 #include <vector>
 
 #include "runner/base/env.h"
+#include "runner/agent/agent_definitions.h"
 #include "runner/base/json.h"
 
 namespace runner::hooks {
 class HookRunner;
+}
+namespace runner::permissions {
+class Prompter;
 }
 
 namespace runner::agent {
@@ -48,9 +52,15 @@ struct AgentOptions {
   /// Where custom agent definitions are looked up (.claude/agents of the project, then the
   /// user's); empty = no custom agents.
   std::vector<std::filesystem::path> agent_dirs;
+  /// Agents given as JSON (`--agents`, the SDK host's initialize); they replace file-defined
+  /// agents of the same name.
+  std::vector<AgentDefinition> extra_agents;
   bool enable_subagents = true;  ///< offer the Task tool
   base::Env env;                 ///< for model aliases of subagents (ANTHROPIC_DEFAULT_*_MODEL)
   hooks::HookRunner* hooks = nullptr;  ///< borrowed; null when no hooks are configured
+  /// Borrowed; decides calls the rules leave undecided (`--permission-prompt-tool`). Null:
+  /// such calls are denied, as nobody is there to ask.
+  permissions::Prompter* prompter = nullptr;
 };
 
 }  // namespace runner::agent

@@ -102,6 +102,7 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
   o.enable_subagents = false;  // subagents do not start subagents
   o.env = options_.env;
   o.hooks = options_.hooks;  // tool hooks apply to the subagent's calls too
+  o.prompter = options_.prompter;  // and the host decides its undecided calls
   std::vector<tools::Tool*> tools;
   for (tools::Tool* t : base_tools_) {
     bool wanted = !def.tools || std::find(def.tools->begin(), def.tools->end(), t->name()) != def.tools->end();

@@ -53,7 +53,11 @@ base::Json BuildSystemPrompt(const AgentOptions& options, const EnvironmentFacts
         "\n\nWhen you have finished, call the StructuredOutput tool exactly once with your "
         "final answer in the required format.";
   }
-  if (!options.append_system_prompt.empty()) text += "\n\n" + options.append_system_prompt;
+  if (!options.append_system_prompt.empty()) {
+    text += text.empty() ? options.append_system_prompt : "\n\n" + options.append_system_prompt;
+  }
+  // An empty system prompt (the Agent SDK's default) sends none: the API refuses empty blocks.
+  if (text.empty()) return base::Json::MakeArray();
   return base::JsonArray({protocol::TextBlock(text)});
 }
 

@@ -36,12 +36,40 @@ ToolCallOutcome ErrorOutcome(const Json& tool_use, const std::string& message, b
 
 ToolDispatcher::ToolDispatcher(std::vector<tools::Tool*> tools, const permissions::Gate& gate,
                                tools::ToolContext context, int max_concurrency,
-                               hooks::HookRunner* hooks)
+                               hooks::HookRunner* hooks, permissions::Prompter* prompter,
+                               std::string agent_id)
     : tools_(std::move(tools)),
       gate_(gate),
       context_(context),
       max_concurrency_(max_concurrency < 1 ? 1 : max_concurrency),
-      hooks_(hooks) {}
+      hooks_(hooks),
+      prompter_(prompter),
+      agent_id_(std::move(agent_id)) {}
+
+permissions::Decision ToolDispatcher::ResolveAsk(const std::string& name,
+                                                 const std::string& tool_use_id, Json& input,
+                                                 permissions::Decision decision, bool& interrupt) {
+  if (!prompter_ || decision.behavior != permissions::Behavior::kAsk) return decision;
+  permissions::PromptRequest request{name, input, tool_use_id, agent_id_, decision};
+  auto answer = prompter_->Ask(request, context_.cancel);
+  permissions::Decision out;
+  out.reason_type = permissions::ReasonType::kDefault;
+  if (!answer) {
+    out.behavior = permissions::Behavior::kDeny;
+    out.message = "Permission prompt failed: " + answer.error().message;
+    return out;
+  }
+  if (answer->allow) {
+    out.allowed = true;
+    out.behavior = permissions::Behavior::kAllow;
+    if (!answer->updated_input.is_null()) input = answer->updated_input;
+    return out;
+  }
+  out.behavior = permissions::Behavior::kDeny;
+  out.message = answer->message;
+  interrupt = answer->interrupt;
+  return out;
+}
 
 namespace {
 /// Adds a note for the model after a tool's result (string or block-array content).
@@ -112,10 +140,15 @@ ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
   // Relative paths and Bash redirect targets resolve against where the shell is now.
   permissions::Decision decision =
       gate_.Check(name, KindOf(*tool, input), input, tools::CurrentDir(context_).string());
+  bool interrupt = false;
+  if (!decision.allowed) {
+    decision = ResolveAsk(name, tool_use["id"].AsString(), input, std::move(decision), interrupt);
+  }
   if (!decision.allowed) {
     ToolCallOutcome out = ErrorOutcome(tool_use, decision.message, false);
     out.denied = true;
     out.denial_message = decision.message;
+    out.prompt_interrupt = interrupt;
     return out;
   }
   base::log::Debug("tool {} ({})", name, tool_use["id"].AsString());

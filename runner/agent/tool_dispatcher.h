@@ -9,6 +9,7 @@
 #include "runner/base/json.h"
 #include "runner/hooks/hook_runner.h"
 #include "runner/permissions/gate.h"
+#include "runner/permissions/prompter.h"
 #include "runner/tools/tool.h"
 
 namespace runner::agent {
@@ -23,6 +24,7 @@ struct ToolCallOutcome {
   base::Json tool_input;
   bool interrupted = false;
   bool hook_stop = false;  ///< a hook said continue:false: end the turn after this call
+  bool prompt_interrupt = false;  ///< the permission prompt's deny asked to end the turn
   std::string hook_stop_reason;
 };
 
@@ -30,8 +32,11 @@ class ToolDispatcher {
  public:
   /// `tools` are borrowed; `gate` is borrowed.
   /// `hooks` may be null (no hooks configured).
+  /// `prompter` (may be null) decides calls the gate leaves undecided; `agent_id` names the
+  /// subagent whose calls these are (empty for the main agent).
   ToolDispatcher(std::vector<tools::Tool*> tools, const permissions::Gate& gate,
-                 tools::ToolContext context, int max_concurrency, hooks::HookRunner* hooks = nullptr);
+                 tools::ToolContext context, int max_concurrency, hooks::HookRunner* hooks = nullptr,
+                 permissions::Prompter* prompter = nullptr, std::string agent_id = {});
   /// Runs every tool_use block (each `{"type":"tool_use","id","name","input"}`).
   std::vector<ToolCallOutcome> RunAll(const std::vector<base::Json>& tool_uses);
   tools::Tool* Find(std::string_view name) const;
@@ -43,12 +48,19 @@ class ToolDispatcher {
   /// Runs the PostToolUse/PostToolUseFailure hooks and folds their feedback into `out`.
   void AfterTool(const std::string& name, const base::Json& input, ToolCallOutcome& out,
                  bool failed);
+  /// A call the gate left undecided (kAsk): the prompter decides, if there is one. Returns the
+  /// final decision; an allow may replace `input`. Sets `interrupt` when the answer ends the turn.
+  permissions::Decision ResolveAsk(const std::string& name, const std::string& tool_use_id,
+                                   base::Json& input, permissions::Decision decision,
+                                   bool& interrupt);
 
   std::vector<tools::Tool*> tools_;
   const permissions::Gate& gate_;
   tools::ToolContext context_;
   int max_concurrency_;
   hooks::HookRunner* hooks_;
+  permissions::Prompter* prompter_;
+  std::string agent_id_;
 };
 
 }  // namespace runner::agent

@@ -7,13 +7,25 @@
 
 namespace runner::base {
 
-enum class CancelReason : int { kNone = 0, kInterrupt = 1, kTerminate = 2, kDeadline = 3 };
+enum class CancelReason : int {
+  kNone = 0,
+  kInterrupt = 1,  ///< SIGINT: the run ends
+  kTerminate = 2,  ///< SIGTERM: the run ends
+  kDeadline = 3,   ///< --timeout: the run ends
+  kTurnInterrupt = 4,  ///< the SDK host's `interrupt` request: only the current turn ends
+};
 
 class CancelToken {
  public:
   void Cancel(CancelReason reason) {
     int expected = 0;
     reason_.compare_exchange_strong(expected, static_cast<int>(reason));
+  }
+  /// Clears a cancellation whose reason is `reason` (the turn loop clears kTurnInterrupt after
+  /// the interrupted turn ended). Returns true when it did.
+  bool Clear(CancelReason reason) {
+    int expected = static_cast<int>(reason);
+    return reason_.compare_exchange_strong(expected, 0);
   }
   /// Sets an absolute deadline on the monotonic clock (0 = none).
   void SetDeadlineMs(int64_t monotonic_ms) { deadline_ms_.store(monotonic_ms); }

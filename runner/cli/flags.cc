@@ -17,10 +17,11 @@ struct Deferred {
 };
 constexpr Deferred kDeferred[] = {
     {"--mcp-config", true},        {"--strict-mcp-config", false},
-    {"--permission-prompt-tool", true},
-    {"--agents", true},            {"--agent", true},
+    {"--agent", true},
     {"--bare", false},             {"--max-thinking-tokens", true},
     {"--effort", true},            {"--plugin-dir", true},
+    {"--thinking", true},          {"--thinking-display", true},
+    {"--task-budget", true},       {"--debug-file", true},
 };
 
 // A validator with a short message (CLI11's PositiveNumber prints a huge range bound).
@@ -88,6 +89,11 @@ void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_valu
   app.add_option("--setting-sources", f.setting_sources,
                  "Which settings files to load: comma-separated user, project, local")
       ->expected(0, 1);
+  app.add_option("--permission-prompt-tool", f.permission_prompt_tool,
+                 "Who decides calls the rules leave undecided: stdio (the SDK host)");
+  app.add_flag("--allow-dangerously-skip-permissions", f.allow_dangerously_skip_permissions,
+               "Let bypassPermissions be chosen later (the SDK host's set_permission_mode)");
+  app.add_option("--agents", f.agents_json, "Subagents as JSON: {\"name\": {\"description\", \"prompt\", …}}");
   app.add_option("--replay", f.replay_file, "Play model turns from a replay script (no API key)");
   app.add_option("--record", f.record_file, "Record the model's turns into a replay script");
   app.add_flag("-v,--version", f.show_version, "Print the version");

@@ -45,6 +45,9 @@ struct Flags {
   std::optional<std::string> timeout;
   std::optional<std::string> settings;         ///< --settings: a file or inline JSON
   std::optional<std::string> setting_sources;  ///< --setting-sources: "user,project,local"
+  std::optional<std::string> permission_prompt_tool;  ///< "stdio" (SDK host) or an MCP tool
+  bool allow_dangerously_skip_permissions = false;
+  std::optional<std::string> agents_json;  ///< --agents
   std::optional<std::string> replay_file;
   std::optional<std::string> record_file;
   /// Flags accepted for compatibility whose feature lands in a later release (warned about).

@@ -22,6 +22,9 @@
 #include "runner/cli/session_setup.h"
 #include "runner/cli/signals.h"
 #include "runner/cli/stdin_input.h"
+#include "runner/cli/stream_session.h"
+#include "runner/control/control_channel.h"
+#include "runner/control/control_messages.h"
 #include "runner/exec/process.h"
 #include "runner/hooks/hook_config.h"
 #include "runner/hooks/hook_runner.h"
@@ -70,6 +73,7 @@ ExitCode ExitCodeForCancel(base::CancelReason reason) {
     case base::CancelReason::kDeadline: return ExitCode::kTimeout;
     case base::CancelReason::kTerminate: return ExitCode::kTerminated;
     case base::CancelReason::kInterrupt: return ExitCode::kInterrupted;
+    case base::CancelReason::kTurnInterrupt:
     case base::CancelReason::kNone: return ExitCode::kError;
   }
   return ExitCode::kError;
@@ -138,6 +142,13 @@ base::Result<agent::AgentOptions> BuildAgentOptions(const Flags& flags, const ba
   std::error_code ec;
   std::filesystem::path cwd = std::filesystem::current_path(ec);
   o.agent_dirs = {cwd / ".claude" / "agents", session::ConfigDir(env) / "agents"};
+  if (flags.agents_json) {
+    auto agents = Json::Parse(*flags.agents_json);
+    if (!agents) return base::Fail(base::ErrorKind::kUsage, "--agents: " + agents.error().message);
+    auto defs = agent::ParseAgentDefinitionsJson(*agents);
+    if (!defs) return base::Fail(base::ErrorKind::kUsage, "--agents: " + defs.error().message);
+    o.extra_agents = std::move(*defs);
+  }
   return o;
 }
 
@@ -234,13 +245,18 @@ std::unique_ptr<hooks::HookRunner> MakeHookRunner(const settings::Settings& conf
                                                   const std::string& session_id,
                                                   const std::filesystem::path& transcript,
                                                   std::string_view mode,
-                                                  protocol::EventSink& sink) {
-  if (config.disable_all_hooks || !config.hooks.is_object() || config.hooks.empty()) return nullptr;
-  hooks::HookConfigParse parsed = hooks::ParseHookConfig(config.hooks);
-  for (const std::string& e : parsed.errors) base::log::Warn("hooks: {}", e);
-  for (const std::string& e : parsed.unsupported_events) {
-    base::log::Warn("hooks: event {} is not fired by claude-runner; its hooks never run", e);
+                                                  protocol::EventSink& sink,
+                                                  const hooks::HookConfig& callback_hooks) {
+  hooks::HookConfigParse parsed;
+  if (!config.disable_all_hooks && config.hooks.is_object() && !config.hooks.empty()) {
+    parsed = hooks::ParseHookConfig(config.hooks);
+    for (const std::string& e : parsed.errors) base::log::Warn("hooks: {}", e);
+    for (const std::string& e : parsed.unsupported_events) {
+      base::log::Warn("hooks: event {} is not fired by claude-runner; its hooks never run", e);
+    }
   }
+  // The SDK host's callbacks run after the settings' hooks (disableAllHooks is about those).
+  parsed.config = parsed.config.Merged(callback_hooks);
   if (parsed.config.empty()) return nullptr;
   hooks::HookEnv henv;
   henv.project_dir = cwd;
@@ -362,6 +378,16 @@ base::Result<void> ValidateFlags(const Flags& flags, const base::Env& env) {
                             "' is not a positive duration (use e.g. 90s, 10m, 1h30m)");
     }
   }
+  if (flags.permission_prompt_tool && *flags.permission_prompt_tool == "stdio" &&
+      flags.input_format != "stream-json") {
+    return base::Fail(base::ErrorKind::kUsage,
+                      "--permission-prompt-tool stdio requires --input-format stream-json");
+  }
+  if (flags.permission_prompt_tool && *flags.permission_prompt_tool != "stdio") {
+    base::log::Warn("--permission-prompt-tool {}: MCP permission tools are not supported yet; "
+                    "calls the rules leave undecided are denied",
+                    *flags.permission_prompt_tool);
+  }
   if (flags.input_format == "stream-json" && flags.prompt) {
     base::log::Warn("with --input-format stream-json the prompt argument is ignored; send turns on stdin");
   }
@@ -399,27 +425,18 @@ std::unique_ptr<session::TranscriptWriter> OpenTranscript(const Flags& flags, co
   return std::move(*w);
 }
 
-/// `--input-format stream-json`: one turn per user line until EOF or cancellation.
-ExitCode RunStreamJsonInput(agent::Agent& agent, base::CancelToken& cancel) {
-  ExitCode code = ExitCode::kSuccess;
-  LineQueue lines;
-  lines.Start(STDIN_FILENO);
-  while (auto line = lines.Next(cancel)) {
-    if (base::Trim(*line).empty()) continue;
-    auto input = protocol::ParseInputLine(*line);
-    if (!input) {
-      base::log::Error("{}", input.error().message);
-      return ExitCode::kUsage;
-    }
-    if (input->kind != protocol::InputKind::kUser) {
-      base::log::Warn("stream-json input: ignoring a {} line (the control protocol is not supported yet)",
-                      input->raw["type"].AsString());
-      continue;
-    }
-    code = ExitCodeFor(agent.RunTurn(input->message.content).outcome);
-    if (cancel.cancelled()) break;
+/// What the `initialize` answer lists about this session.
+control::InitializeInfo InitializeInfoFor(const agent::AgentOptions& options) {
+  control::InitializeInfo info;
+  for (const agent::AgentDefinition& a :
+       agent::WithAgentOverrides(agent::LoadAgentDefinitions(options.agent_dirs), options.extra_agents)) {
+    info.agents.push_back({a.name, a.description, a.model});
   }
-  return code;
+  info.models = {"default", "opus", "sonnet", "haiku"};
+  info.api_key_source = options.api_key_source;
+  info.version = base::kVersion;
+  info.permission_mode = options.permission_mode;
+  return info;
 }
 
 }  // namespace
@@ -500,11 +517,25 @@ int Run(int argc, const char* const* argv) {
   tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session, &background};
   // Hooks report from tool threads: serialize what reaches the output and the transcript.
   agent::SerializedSink shared_sink(sink);
+  // The SDK control protocol: requests to the host go out as stdout lines through the same
+  // serialized sink as every message.
+  control::ControlChannel channel(
+      [&shared_sink](Json m) { shared_sink.Emit(protocol::ControlEvent{std::move(m)}); });
+  std::unique_ptr<StreamInput> stream;
+  InitializeRequest init;
+  if (flags.input_format == "stream-json") {
+    stream = std::make_unique<StreamInput>(channel, cancel);
+    stream->Start(STDIN_FILENO);
+    init = AwaitInitialize(*stream, channel, *options, cancel);
+    if (flags.permission_prompt_tool == "stdio") options->prompter = &channel;
+  }
   std::unique_ptr<hooks::HookRunner> hook_runner = MakeHookRunner(
       *config, processes, env, cwd, plan->session_id,
       transcript ? transcript->path() : std::filesystem::path(), options->permission_mode,
-      shared_sink);
+      shared_sink, init.settings.callback_hooks);
+  if (hook_runner) hook_runner->SetCallbacks(&channel);
   options->hooks = hook_runner.get();
+  control::InitializeInfo init_info = InitializeInfoFor(*options);
   tool_ctx.http = &http;
   tool_ctx.provider = provider->get();
   tool_ctx.small_model = settings::ResolveModel("haiku", env);
@@ -513,10 +544,20 @@ int Run(int argc, const char* const* argv) {
   agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, shared_sink,
                      cancel);
   agent.LoadHistory(std::move(plan->history));
+  if (init.request_id) channel.Respond(*init.request_id, control::InitializeResponse(init_info));
   agent.EmitInit(resumed);
 
-  ExitCode code = prompt ? ExitCodeFor(agent.RunTurn(prompt->content).outcome)
-                         : RunStreamJsonInput(agent, cancel);
+  ExitCode code = ExitCode::kSuccess;
+  if (prompt) {
+    code = ExitCodeFor(agent.RunTurn(prompt->content).outcome);
+  } else {
+    HostControls controls{agent, gate, hook_runner.get(), env};
+    stream->SetRequestHandler([&](const protocol::InputMessage& request) {
+      HandleHostRequest(request, channel, controls);
+    });
+    code = RunStreamTurns(*stream, channel, controls, cancel, ExitCodeFor);
+    stream.reset();  // joins the stdin router before the parts it calls into go away
+  }
   agent.EndSession();
   processes.KillAll();
   return static_cast<int>(code);

@@ -26,6 +26,32 @@ std::string Index(const std::string& path, size_t i) {
   return path + "[" + std::to_string(i) + "]";
 }
 
+/// A timeout in seconds into milliseconds; nullopt (reported) when it is not a positive number.
+std::optional<int64_t> ParseTimeout(const Json& timeout, const std::string& path,
+                                    Problems& problems) {
+  if (timeout.is_null()) return kDefaultHookTimeoutMs;
+  if (!timeout.is_number() || !(timeout.AsDouble() > 0) || !std::isfinite(timeout.AsDouble())) {
+    problems.Add(path, "expected a positive number of seconds");
+    return std::nullopt;
+  }
+  return std::max<int64_t>(1, std::llround(timeout.AsDouble() * 1000));
+}
+
+/// A group's matcher (absent = all), or nullopt (reported).
+std::optional<Matcher> ParseMatcher(const Json& matcher, HookEvent event, const std::string& path,
+                                    Problems& problems) {
+  if (!matcher.is_null() && !matcher.is_string()) {
+    problems.Add(path, "expected a string (write \"Edit|Write\" for several tools)");
+    return std::nullopt;
+  }
+  auto compiled = Matcher::Compile(matcher.AsString(), InfoOf(event).separators);
+  if (!compiled) {
+    problems.Add(path, compiled.error().message);
+    return std::nullopt;
+  }
+  return std::move(*compiled);
+}
+
 /// One hook entry, or nullopt (reported) when it is invalid or of an unsupported type.
 std::optional<HookCommand> ParseCommand(const Json& entry, const std::string& path,
                                         Problems& problems) {
@@ -46,13 +72,9 @@ std::optional<HookCommand> ParseCommand(const Json& entry, const std::string& pa
     return std::nullopt;
   }
   HookCommand out{command.AsString()};
-  const Json& timeout = entry["timeout"];
-  if (timeout.is_null()) return out;
-  if (!timeout.is_number() || !(timeout.AsDouble() > 0) || !std::isfinite(timeout.AsDouble())) {
-    problems.Add(path + ".timeout", "expected a positive number of seconds");
-    return std::nullopt;
-  }
-  out.timeout_ms = std::max<int64_t>(1, std::llround(timeout.AsDouble() * 1000));
+  auto timeout = ParseTimeout(entry["timeout"], path + ".timeout", problems);
+  if (!timeout) return std::nullopt;
+  out.timeout_ms = *timeout;
   return out;
 }
 
@@ -64,17 +86,9 @@ std::optional<HookMatcherGroup> ParseGroup(const Json& group, HookEvent event,
     return std::nullopt;
   }
   HookMatcherGroup out;
-  const Json& matcher = group["matcher"];
-  if (!matcher.is_null() && !matcher.is_string()) {
-    problems.Add(path + ".matcher", "expected a string (write \"Edit|Write\" for several tools)");
-    return std::nullopt;
-  }
-  auto compiled = Matcher::Compile(matcher.AsString(), InfoOf(event).separators);
-  if (!compiled) {
-    problems.Add(path + ".matcher", compiled.error().message);
-    return std::nullopt;
-  }
-  out.matcher = std::move(*compiled);
+  auto matcher = ParseMatcher(group["matcher"], event, path + ".matcher", problems);
+  if (!matcher) return std::nullopt;
+  out.matcher = std::move(*matcher);
   const Json& hooks = group["hooks"];
   if (!hooks.is_array()) {
     problems.Add(path + ".hooks", "expected an array of hooks");
@@ -112,13 +126,51 @@ std::vector<HookCommand> HookConfig::CommandsFor(HookEvent event,
   for (const HookMatcherGroup& group : GroupsFor(event)) {
     if (has_matcher && !group.matcher.Matches(match_value)) continue;
     for (const HookCommand& hook : group.hooks) {
-      if (seen.insert(hook.command).second) out.push_back(hook);
+      // Callbacks are distinct functions even when two share nothing else.
+      std::string key = hook.callback_id.empty() ? hook.command : "\x01" + hook.callback_id;
+      if (seen.insert(std::move(key)).second) out.push_back(hook);
     }
   }
   return out;
 }
 
-HookConfigParse ParseHookConfig(const Json& hooks) {
+namespace {
+
+/// A callback group: {"matcher": …, "hookCallbackIds": ["hook_0", …], "timeout": seconds}.
+std::optional<HookMatcherGroup> ParseCallbackGroup(const Json& group, HookEvent event,
+                                                   const std::string& path, Problems& problems) {
+  if (!group.is_object()) {
+    problems.Add(path, "expected an object {\"matcher\": …, \"hookCallbackIds\": […]}");
+    return std::nullopt;
+  }
+  HookMatcherGroup out;
+  auto matcher = ParseMatcher(group["matcher"], event, path + ".matcher", problems);
+  if (!matcher) return std::nullopt;
+  out.matcher = std::move(*matcher);
+  auto timeout = ParseTimeout(group["timeout"], path + ".timeout", problems);
+  if (!timeout) return std::nullopt;
+  const Json& ids = group["hookCallbackIds"];
+  if (!ids.is_array()) {
+    problems.Add(path + ".hookCallbackIds", "expected an array of callback ids");
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!ids.at(i).is_string() || ids.at(i).AsString().empty()) {
+      problems.Add(Index(path + ".hookCallbackIds", i), "expected a non-empty string");
+      continue;
+    }
+    HookCommand hook;
+    hook.callback_id = ids.at(i).AsString();
+    hook.timeout_ms = *timeout;
+    out.hooks.push_back(std::move(hook));
+  }
+  return out;
+}
+
+using GroupParser = std::optional<HookMatcherGroup> (*)(const Json&, HookEvent,
+                                                         const std::string&, Problems&);
+
+HookConfigParse ParseEvents(const Json& hooks, GroupParser parse_group) {
   HookConfigParse out;
   if (hooks.is_null()) return out;
   Problems problems(out.errors);
@@ -143,12 +195,20 @@ HookConfigParse ParseHookConfig(const Json& hooks) {
       continue;
     }
     for (size_t i = 0; i < entries.size(); ++i) {
-      auto group = ParseGroup(entries.at(i), *event, Index(path, i), problems);
+      auto group = parse_group(entries.at(i), *event, Index(path, i), problems);
       if (group) groups[static_cast<size_t>(*event)].push_back(std::move(*group));
     }
   }
   out.config = HookConfig(std::move(groups));
   return out;
+}
+
+}  // namespace
+
+HookConfigParse ParseHookConfig(const Json& hooks) { return ParseEvents(hooks, ParseGroup); }
+
+HookConfigParse ParseCallbackHooks(const Json& hooks) {
+  return ParseEvents(hooks, ParseCallbackGroup);
 }
 
 }  // namespace runner::hooks

@@ -23,6 +23,8 @@ inline constexpr int64_t kDefaultHookTimeoutMs = 60'000;
 struct HookCommand {
   std::string command;                         ///< run with `bash -c`
   int64_t timeout_ms = kDefaultHookTimeoutMs;  ///< settings give seconds
+  /// Non-empty: not a command but the SDK host's callback with this id (hook_callbacks.h).
+  std::string callback_id;
   bool operator==(const HookCommand&) const = default;
 };
 
@@ -70,5 +72,10 @@ struct HookConfigParse {
 
 /// Parses the value of the `hooks` settings key. Null (no key) is an empty config.
 HookConfigParse ParseHookConfig(const base::Json& hooks);
+
+/// Parses the `hooks` of the SDK host's `initialize` request:
+///   {"PreToolUse": [{"matcher": "Bash", "hookCallbackIds": ["hook_0"], "timeout": 30}], …}
+/// into callback hooks (HookCommand::callback_id). Same error reporting as ParseHookConfig.
+HookConfigParse ParseCallbackHooks(const base::Json& hooks);
 
 }  // namespace runner::hooks

@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "runner/base/clock.h"
 #include "runner/base/strings.h"
 #include "runner/base/uuid.h"
 
@@ -65,17 +66,53 @@ void HookRunner::Execute(HookEvent event, const exec::CommandSpec& spec, base::C
   }
 }
 
+void HookRunner::ExecuteCallback(HookEvent event, const base::Json& input,
+                                 base::CancelToken* cancel, HookRun& run) const {
+  if (!callbacks_) {
+    run.status = HookRunStatus::kFailedToStart;
+    run.stderr_data = "hook callback " + run.hook.callback_id + ": no SDK host to call";
+    return;
+  }
+  int64_t start = base::MonotonicMs();
+  auto answer = callbacks_->Call(run.hook.callback_id, input, input["tool_use_id"].AsString(),
+                                 run.hook.timeout_ms, cancel);
+  run.duration_ms = base::MonotonicMs() - start;
+  if (!answer) {
+    run.stderr_data = answer.error().message;
+    if (answer.error().kind == base::ErrorKind::kTimeout) {
+      run.status = HookRunStatus::kTimedOut;
+    } else if (answer.error().kind == base::ErrorKind::kInterrupted) {
+      run.status = HookRunStatus::kCancelled;
+    } else {
+      run.exit_code = 1;  // a non-blocking error, like a command that failed
+      run.output = ParseHookOutput(event, run.exit_code, "", run.stderr_data);
+    }
+    return;
+  }
+  run.exit_code = 0;
+  run.stdout_data = answer->is_null() ? std::string() : answer->Dump();
+  run.output = ParseHookOutput(event, 0, run.stdout_data, "");
+}
+
 void HookRunner::ExecuteAll(HookEvent event, const std::vector<exec::CommandSpec>& specs,
-                            base::CancelToken* cancel, std::vector<HookRun>& runs) const {
+                            const base::Json& input, base::CancelToken* cancel,
+                            std::vector<HookRun>& runs) const {
+  auto execute = [&](size_t i) {
+    if (runs[i].hook.callback_id.empty()) {
+      Execute(event, specs[i], cancel, runs[i]);
+    } else {
+      ExecuteCallback(event, input, cancel, runs[i]);
+    }
+  };
   std::vector<std::jthread> threads;
   for (size_t i = 1; i < specs.size(); ++i) {
     try {
-      threads.emplace_back([&, i] { Execute(event, specs[i], cancel, runs[i]); });
+      threads.emplace_back([&, i] { execute(i); });
     } catch (const std::system_error&) {
-      Execute(event, specs[i], cancel, runs[i]);  // no thread to spare: run it here, in turn
+      execute(i);  // no thread to spare: run it here, in turn
     }
   }
-  Execute(event, specs[0], cancel, runs[0]);
+  execute(0);
 }  // the jthreads join here
 
 void HookRunner::Report(const HookReport& report) {
@@ -89,7 +126,8 @@ HookResult HookRunner::Run(HookEvent event, const base::Json& event_fields,
   std::vector<HookCommand> hooks = config_.CommandsFor(event, match_value);
   if (hooks.empty()) return {};
   HookEnv env = EnvSnapshot();
-  std::string input = BuildHookInput(event, env, event_fields).Dump();
+  base::Json input_json = BuildHookInput(event, env, event_fields);
+  std::string input = input_json.Dump();
   std::vector<HookRun> runs(hooks.size());
   std::vector<exec::CommandSpec> specs;
   for (size_t i = 0; i < hooks.size(); ++i) {
@@ -99,7 +137,7 @@ HookResult HookRunner::Run(HookEvent event, const base::Json& event_fields,
     specs.push_back(SpecFor(env, hooks[i], input));
     Report(StartedReport(event, runs[i]));
   }
-  ExecuteAll(event, specs, cancel, runs);
+  ExecuteAll(event, specs, input_json, cancel, runs);
   for (const HookRun& run : runs) Report(ResponseReport(event, run));
   return AggregateHookRuns(event, runs);
 }

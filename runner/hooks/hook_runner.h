@@ -13,6 +13,7 @@
 #include "runner/base/cancel.h"
 #include "runner/base/json.h"
 #include "runner/exec/process.h"
+#include "runner/hooks/hook_callbacks.h"
 #include "runner/hooks/hook_config.h"
 #include "runner/hooks/hook_event.h"
 #include "runner/hooks/hook_input.h"
@@ -56,6 +57,10 @@ class HookRunner {
   /// The mode reported in later inputs' `permission_mode` (set_permission_mode, plan exit).
   void SetPermissionMode(std::string mode);
 
+  /// Where callback hooks (HookCommand::callback_id) are sent; borrowed, may be null (then a
+  /// callback hook fails like a command that cannot start). Set before the first Run().
+  void SetCallbacks(HookCallbacks* callbacks) { callbacks_ = callbacks; }
+
   const HookConfig& config() const { return config_; }
 
  private:
@@ -64,8 +69,12 @@ class HookRunner {
                             const std::string& input) const;
   void Execute(HookEvent event, const exec::CommandSpec& spec, base::CancelToken* cancel,
                HookRun& run) const;
+  /// A callback hook: asks the SDK host; its JSON answer is read like a hook's stdout.
+  void ExecuteCallback(HookEvent event, const base::Json& input, base::CancelToken* cancel,
+                       HookRun& run) const;
   void ExecuteAll(HookEvent event, const std::vector<exec::CommandSpec>& specs,
-                  base::CancelToken* cancel, std::vector<HookRun>& runs) const;
+                  const base::Json& input, base::CancelToken* cancel,
+                  std::vector<HookRun>& runs) const;
   void Report(const HookReport& report);
 
   const HookConfig config_;
@@ -74,6 +83,7 @@ class HookRunner {
   HookEnv env_;
   std::mutex report_mu_;  // serializes reporter_ calls
   HookReporter reporter_;
+  HookCallbacks* callbacks_ = nullptr;
 };
 
 }  // namespace runner::hooks

@@ -15,6 +15,10 @@ bool StreamLines::Prints(const Event& event) const {
     return options_.replay_user_messages;
   }
   if (std::holds_alternative<protocol::HookEvent>(event)) return options_.include_hook_events;
+  // Control messages are for an SDK host, which always reads stream-json.
+  if (std::holds_alternative<protocol::ControlEvent>(event)) {
+    return options_.format == OutputFormat::kStreamJson;
+  }
   return true;
 }
 

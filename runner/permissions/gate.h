@@ -16,6 +16,7 @@
 ///      acceptEdits, edit tools inside them → allow; file tools outside them → undecided
 ///   7. undecided → ask (dontAsk: deny). Headless callers treat ask as a denial.
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,7 +109,9 @@ class Gate {
   Decision Check(std::string_view tool_name, ToolKind kind, const base::Json& input,
                  std::string_view current_dir) const;
 
-  PermissionMode mode() const { return mode_; }
+  PermissionMode mode() const { return mode_.load(); }
+  /// Changes the mode for later checks (the SDK host's `set_permission_mode`). Thread-safe.
+  void SetMode(PermissionMode mode) { mode_.store(mode); }
   const std::vector<std::string>& working_dirs() const { return working_dirs_; }
 
  private:
@@ -136,7 +139,7 @@ class Gate {
   Decision ModeDefault(const Call& call) const;
   bool InsideWorkingDirs(const std::vector<std::string>& paths) const;
 
-  PermissionMode mode_;
+  std::atomic<PermissionMode> mode_;
   std::vector<CompiledRule> allow_;
   std::vector<CompiledRule> ask_;
   std::vector<CompiledRule> deny_;

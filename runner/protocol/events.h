@@ -139,8 +139,15 @@ struct ResultEvent {
   RunResult result;
 };
 
+/// A control protocol message (`control_request`, `control_response`) for the SDK host. Goes
+/// through the same sink as the messages so stdout lines never interleave; only stream-json
+/// output prints it, verbatim, and transcripts ignore it.
+struct ControlEvent {
+  Json message;
+};
+
 using Event = std::variant<InitEvent, StatusEvent, PartialEvent, AssistantEvent, UserEvent,
-                           RetryEvent, PermissionDeniedEvent, HookEvent, ResultEvent>;
+                           RetryEvent, PermissionDeniedEvent, HookEvent, ResultEvent, ControlEvent>;
 
 /// Receives run events in order. Implementations must be cheap and must not throw.
 class EventSink {

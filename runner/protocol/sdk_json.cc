@@ -164,6 +164,7 @@ struct LineBuilder {
     return PermissionDeniedToJson(e, session_id);
   }
   Json operator()(const HookEvent& e) const { return HookToJson(e, session_id); }
+  Json operator()(const ControlEvent& e) const { return e.message; }
   Json operator()(const ResultEvent& e) const {
     if (!e.result.session_id.empty()) return ResultToJson(e.result);
     RunResult r = e.result;
