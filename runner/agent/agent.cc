@@ -102,7 +102,7 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
                            })
                      : nullptr),
       dispatcher_(WithExtras(base_tools_, {structured_tool_.get(), task_tool_.get()}), gate,
-                  tool_context_, options_.max_tool_concurrency, options_.hooks, HookCaller()),
+                  tool_context_, options_.max_tool_concurrency, options_.hooks, Caller()),
       cancel_(cancel),
       model_(options_.model) {
   std::vector<std::string> names;
@@ -137,7 +137,7 @@ bool Agent::RunPromptHooks(Json& content, std::string& block_reason) {
   return true;
 }
 
-hooks::HookCaller Agent::HookCaller() const { return {options_.agent_id, options_.agent_type}; }
+hooks::HookCaller Agent::Caller() const { return {options_.agent_id, options_.agent_type}; }
 
 bool Agent::RunStopHooks(bool already_continued, const std::string& last_text) {
   hooks::HookResult r =
@@ -147,7 +147,7 @@ bool Agent::RunStopHooks(bool already_continued, const std::string& last_text) {
                 hooks::SubagentStopInput{already_continued, options_.agent_id,
                                          options_.hooks->transcript_path(), options_.agent_type,
                                          last_text},
-                &cancel_, HookCaller());
+                &cancel_, Caller());
   if (!r.blocked || r.stop) return false;
   AddSyntheticUserText(r.reason);
   return true;

@@ -90,7 +90,7 @@ class Agent {
   std::vector<std::string> RunSubagentStartHooks(const std::string& agent_id,
                                                  const std::string& agent_type);
   /// Whose hooks these are: empty for the main agent, else the subagent's id and type.
-  hooks::HookCaller HookCaller() const;
+  hooks::HookCaller Caller() const;
 
   AgentOptions options_;
   std::vector<std::string> session_context_;  // SessionStart additional context, for the 1st prompt

@@ -147,7 +147,7 @@ std::vector<std::string> Agent::RunSubagentStartHooks(const std::string& agent_i
                                                      const std::string& agent_type) {
   if (!options_.hooks) return {};
   hooks::HookResult r =
-      options_.hooks->Run(hooks::SubagentStartInput{agent_id, agent_type}, &cancel_, HookCaller());
+      options_.hooks->Run(hooks::SubagentStartInput{agent_id, agent_type}, &cancel_, Caller());
   return r.additional_context;  // SubagentStart cannot block; its context reaches the subagent
 }
 
