@@ -103,8 +103,8 @@ Agent::Agent(AgentOptions options, EnvironmentFacts facts, providers::Provider& 
                            })
                      : nullptr),
       dispatcher_(WithExtras(base_tools_, {structured_tool_.get(), task_tool_.get()}), gate,
-                  tool_context_, options_.max_tool_concurrency, options_.hooks, options_.prompter,
-                  options_.agent_id),
+                  tool_context_, options_.max_tool_concurrency, options_.hooks, Caller(),
+                  options_.prompter),
       cancel_(cancel),
       model_(options_.model) {
   std::vector<std::string> names;
@@ -139,11 +139,27 @@ bool Agent::RunPromptHooks(Json& content, std::string& block_reason) {
   return true;
 }
 
+hooks::HookCaller Agent::Caller() const { return {options_.agent_id, options_.agent_type}; }
+
 bool Agent::RunStopHooks(bool already_continued, const std::string& last_text) {
-  hooks::HookResult r = options_.hooks->Run(hooks::StopInput{already_continued, last_text}, &cancel_);
+  hooks::HookResult r =
+      options_.agent_id.empty()
+          ? options_.hooks->Run(hooks::StopInput{already_continued, last_text}, &cancel_)
+          : options_.hooks->Run(
+                hooks::SubagentStopInput{already_continued, options_.agent_id,
+                                         options_.hooks->transcript_path(), options_.agent_type,
+                                         last_text},
+                &cancel_, Caller());
   if (!r.blocked || r.stop) return false;
   AddSyntheticUserText(r.reason);
   return true;
+}
+
+void Agent::RunStopFailureHooks(const base::Error& error, const std::string& last_text) {
+  if (!options_.hooks || !options_.agent_id.empty()) return;
+  hooks::StopFailureInput input{ErrorCategory(error), ApiErrorText(error), std::nullopt};
+  if (!last_text.empty()) input.last_assistant_message = last_text;
+  options_.hooks->Run(input, &cancel_);  // the output is ignored, as in Claude Code
 }
 
 void Agent::EmitInit(bool resumed) {
@@ -284,7 +300,7 @@ TurnOutcome Agent::RunTurn(const Json& user_content) {
         continue;
       }
       if (DeliverBackgroundResults(/*wait=*/true)) continue;  // let the model read them
-      if (options_.hooks && main_agent && st.stop_hook_rounds < kMaxStopHookRounds &&
+      if (options_.hooks && st.stop_hook_rounds < kMaxStopHookRounds &&
           RunStopHooks(st.stop_hook_rounds > 0, text)) {
         ++st.stop_hook_rounds;
         continue;
@@ -384,6 +400,7 @@ TurnOutcome Agent::FinishApiError(TurnState& st, const base::Error& error) {
   ev.error = ErrorCategory(error);
   ev.api_error_type = error.api_type.empty() ? "api_error" : error.api_type;
   sink_.Emit(ev);
+  RunStopFailureHooks(error, st.last_text);
   st.last_text = text;
   if (error.http_status) st.api_error_status = error.http_status;
   // Claude Code reports an API failure as subtype "success" with is_error set.

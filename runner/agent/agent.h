@@ -85,8 +85,16 @@ class Agent {
 
   /// UserPromptSubmit: may block the prompt (returns false) or add context to it.
   bool RunPromptHooks(base::Json& content, std::string& block_reason);
-  /// Stop: may keep the turn going with feedback for the model (returns true).
+  /// Stop (SubagentStop in a subagent): may keep the turn going with feedback for the model
+  /// (returns true).
   bool RunStopHooks(bool already_continued, const std::string& last_text);
+  /// StopFailure, when the main agent's turn ends on an API error (its output is ignored).
+  void RunStopFailureHooks(const base::Error& error, const std::string& last_text);
+  /// SubagentStart for a subagent about to run; returns the hooks' additionalContext for it.
+  std::vector<std::string> RunSubagentStartHooks(const std::string& agent_id,
+                                                 const std::string& agent_type);
+  /// Whose hooks these are: empty for the main agent, else the subagent's id and type.
+  hooks::HookCaller Caller() const;
 
   AgentOptions options_;
   std::vector<std::string> session_context_;  // SessionStart additional context, for the 1st prompt

@@ -48,6 +48,7 @@ struct AgentOptions {
   std::string permission_mode = "default";
   std::vector<std::string> slash_commands;
   std::string agent_id;         ///< set for subagents (x-claude-code-agent-id)
+  std::string agent_type;       ///< set for subagents: the agent definition's name
   std::string parent_agent_id;  ///< set for subagents spawned by subagents
   /// Where custom agent definitions are looked up (.claude/agents of the project, then the
   /// user's); empty = no custom agents.

@@ -6,6 +6,7 @@
 #include "runner/agent/background_agent.h"
 #include "runner/base/clock.h"
 #include "runner/base/uuid.h"
+#include "runner/hooks/hook_runner.h"
 #include "runner/protocol/result_json.h"
 #include "runner/settings/models.h"
 
@@ -98,6 +99,7 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
   o.api_key_source = options_.api_key_source;
   o.permission_mode = options_.permission_mode;
   o.agent_id = agent_id;
+  o.agent_type = def.name;
   o.parent_agent_id = options_.agent_id;
   o.enable_subagents = false;  // subagents do not start subagents
   o.env = options_.env;
@@ -112,7 +114,13 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
   tools::ToolContext child_context = tool_context_;
   child_context.provider = raw_tool_provider_;  // the child counts its own side requests
   Agent child(std::move(o), facts_, provider_, tools, gate_, child_context, sink, cancel_);
-  TurnOutcome out = child.RunTurn(input["prompt"]);
+  Json prompt = input["prompt"];
+  std::vector<std::string> context = RunSubagentStartHooks(agent_id, def.name);
+  if (!context.empty()) {
+    prompt = base::JsonArray({protocol::TextBlock(prompt.AsString())});
+    for (const std::string& c : context) prompt.Push(protocol::TextBlock(c));
+  }
+  TurnOutcome out = child.RunTurn(prompt);
   usage_.Absorb(child.usage());
 
   tools::ToolResult r;
@@ -134,6 +142,14 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
                                    {"status", "completed"},
                                    {"prompt", input["prompt"]}});
   return r;
+}
+
+std::vector<std::string> Agent::RunSubagentStartHooks(const std::string& agent_id,
+                                                     const std::string& agent_type) {
+  if (!options_.hooks) return {};
+  hooks::HookResult r =
+      options_.hooks->Run(hooks::SubagentStartInput{agent_id, agent_type}, &cancel_, Caller());
+  return r.additional_context;  // SubagentStart cannot block; its context reaches the subagent
 }
 
 bool Agent::DeliverBackgroundResults(bool wait) {

@@ -51,6 +51,41 @@ TEST(AggregateHookRuns, ExitTwoOnPreToolUseUsesClaudeCodeWording) {
             want);
 }
 
+TEST(AggregateHookRuns, PermissionRequestExitTwoDeniesAndJsonAllowCarriesItsUpdates) {
+  HookResult denied;
+  denied.hooks_run = 1;
+  denied.blocked = true;
+  denied.decision = PermissionDecision::kDeny;
+  denied.reason = "PermissionRequest:Bash hook error: [exit 2]: no\n";
+  EXPECT_EQ(AggregateHookRuns(HookEvent::kPermissionRequest,
+                              {Ran(HookEvent::kPermissionRequest, "exit 2", 2, "", "no\n")}),
+            denied);
+
+  std::string allow = R"({"hookSpecificOutput":{"hookEventName":"PermissionRequest",
+      "decision":{"behavior":"allow","updatedInput":{"command":"ls -a"}}}})";
+  HookResult allowed;
+  allowed.hooks_run = 2;
+  allowed.decision = PermissionDecision::kAllow;
+  allowed.updated_input = J(R"({"command":"ls -a"})");
+  EXPECT_EQ(AggregateHookRuns(HookEvent::kPermissionRequest,
+                              {Ran(HookEvent::kPermissionRequest, "true", 0, ""),
+                               Ran(HookEvent::kPermissionRequest, "allow", 0, allow)}),
+            allowed);
+}
+
+TEST(AggregateHookRuns, SubagentStopFeedbackNamesItsEvent) {
+  HookResult want;
+  want.hooks_run = 2;
+  want.blocked = true;
+  want.reason = "SubagentStop hook feedback:\n[check.sh]: tests fail\nsummarize first";
+  EXPECT_EQ(AggregateHookRuns(
+                HookEvent::kSubagentStop,
+                {Ran(HookEvent::kSubagentStop, "check.sh", 2, "", "tests fail\n", "Explore"),
+                 Ran(HookEvent::kSubagentStop, "json", 0,
+                     R"({"decision":"block","reason":"summarize first"})", "", "Explore")}),
+            want);
+}
+
 TEST(AggregateHookRuns, DenyBeatsAskBeatsAllow) {
   std::string allow = R"({"hookSpecificOutput":{"permissionDecision":"allow",
       "updatedInput":{"command":"ls -a"}}})";

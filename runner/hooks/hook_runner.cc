@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runner/base/clock.h"
+#include "runner/base/log.h"
 #include "runner/base/strings.h"
 #include "runner/base/uuid.h"
 
@@ -122,10 +123,15 @@ void HookRunner::Report(const HookReport& report) {
 }
 
 HookResult HookRunner::Run(HookEvent event, const base::Json& event_fields,
-                           std::string_view match_value, base::CancelToken* cancel) {
+                           std::string_view match_value, base::CancelToken* cancel,
+                           const HookCaller& caller) {
   std::vector<HookCommand> hooks = config_.CommandsFor(event, match_value);
   if (hooks.empty()) return {};
   HookEnv env = EnvSnapshot();
+  if (!caller.agent_id.empty()) {
+    env.agent_id = caller.agent_id;
+    env.agent_type = caller.agent_type;
+  }
   base::Json input_json = BuildHookInput(event, env, event_fields);
   std::string input = input_json.Dump();
   std::vector<HookRun> runs(hooks.size());
@@ -139,7 +145,10 @@ HookResult HookRunner::Run(HookEvent event, const base::Json& event_fields,
   }
   ExecuteAll(event, specs, input_json, cancel, runs);
   for (const HookRun& run : runs) Report(ResponseReport(event, run));
-  return AggregateHookRuns(event, runs);
+  HookResult result = AggregateHookRuns(event, runs);
+  for (const std::string& m : result.user_messages) base::log::Warn("{}", m);
+  for (const std::string& m : result.system_messages) base::log::Warn("{}", m);
+  return result;
 }
 
 }  // namespace runner::hooks

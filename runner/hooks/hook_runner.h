@@ -28,6 +28,13 @@ using HookReporter = std::function<void(const HookReport&)>;
 /// Hook stdout/stderr kept per stream (head and tail; exec/output_capture.h).
 inline constexpr size_t kMaxHookOutputBytes = 1024 * 1024;
 
+/// Who fires an event: the main agent (empty) or a subagent, whose hooks then read its
+/// `agent_id` and `agent_type` among the common input fields.
+struct HookCaller {
+  std::string agent_id;
+  std::string agent_type;
+};
+
 class HookRunner {
  public:
   /// `config` is the snapshot taken at startup (copied in: later settings edits never reach
@@ -43,15 +50,16 @@ class HookRunner {
   /// CLAUDE_PROJECT_DIR, the input JSON on stdin, and its own timeout (default 60 s); then folds
   /// their results in config order. Blocks until every hook ended, was killed at its timeout,
   /// or `cancel` (may be null) fired. Never fails: a hook that cannot start, hangs or prints
-  /// garbage becomes a user message in the result. Thread-safe. No hooks: a default result and
-  /// no reports.
+  /// garbage becomes a user message in the result. The result's user and system messages are
+  /// also logged (stderr). Thread-safe. No hooks: a default result and no reports.
   HookResult Run(HookEvent event, const base::Json& event_fields, std::string_view match_value,
-                 base::CancelToken* cancel);
+                 base::CancelToken* cancel, const HookCaller& caller = {});
 
   /// Typed form: `Run(PreToolUseInput{"Bash", input, id}, cancel)`.
   template <class EventInput>
-  HookResult Run(const EventInput& input, base::CancelToken* cancel) {
-    return Run(EventInput::kEvent, input.Fields(), input.MatchValue(), cancel);
+  HookResult Run(const EventInput& input, base::CancelToken* cancel,
+                 const HookCaller& caller = {}) {
+    return Run(EventInput::kEvent, input.Fields(), input.MatchValue(), cancel, caller);
   }
 
   /// The mode reported in later inputs' `permission_mode` (set_permission_mode, plan exit).
@@ -62,6 +70,8 @@ class HookRunner {
   void SetCallbacks(HookCallbacks* callbacks) { callbacks_ = callbacks; }
 
   const HookConfig& config() const { return config_; }
+  /// The session transcript the inputs name (empty when none is written).
+  const std::string& transcript_path() const { return env_.transcript_path; }
 
  private:
   HookEnv EnvSnapshot() const;

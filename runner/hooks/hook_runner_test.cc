@@ -82,6 +82,21 @@ TEST_F(HookRunnerTest, ExitZeroJsonAllowsWithUpdatedInput) {
   EXPECT_EQ(RunPreToolUse(runner), want);
 }
 
+TEST_F(HookRunnerTest, SubagentCallerNamesItselfInTheCommonFields) {
+  HookRunner runner = Runner(Config(HookEvent::kPreToolUse, "", {{"cat > input.json"}}));
+  runner.Run(PreToolUseInput{"Bash", J(R"({"command":"ls"})"), "toolu_1"}, nullptr,
+             HookCaller{"agent_1a2b", "Explore"});
+  Json input = J(Slurp(dir_ / "input.json"));
+  EXPECT_EQ(input["agent_id"].AsString(), "agent_1a2b");
+  EXPECT_EQ(input["agent_type"].AsString(), "Explore");
+  // The main agent's calls carry neither.
+  runner.Run(PreToolUseInput{"Bash", J(R"({"command":"ls"})"), "toolu_2"}, nullptr);
+  input = J(Slurp(dir_ / "input.json"));
+  EXPECT_FALSE(input.Contains("agent_id"));
+  EXPECT_FALSE(input.Contains("agent_type"));
+  EXPECT_EQ(runner.transcript_path(), env_.transcript_path);
+}
+
 TEST_F(HookRunnerTest, ExitTwoBlocksWithStderrInClaudeCodeWording) {
   const std::string command = "echo 'blocked by policy hook' >&2; exit 2";
   HookRunner runner = Runner(Config(HookEvent::kPreToolUse, "", {{command}}));

@@ -41,6 +41,8 @@ std::string_view ReasonTypeName(ReasonType type) {
       return "mode";
     case ReasonType::kWorkingDir:
       return "workingDir";
+    case ReasonType::kHook:
+      return "hook";
     case ReasonType::kDefault:
       return "";
   }

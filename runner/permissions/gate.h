@@ -48,9 +48,10 @@ enum class ReasonType {
   kRule,        ///< an allow, ask or deny rule decided ("rule")
   kMode,        ///< the permission mode decided ("mode")
   kWorkingDir,  ///< a file outside the working directories ("workingDir")
+  kHook,        ///< a PreToolUse or PermissionRequest hook decided ("hook")
   kDefault,     ///< nothing decided: the call needs approval (no reason on the wire)
 };
-/// "rule", "mode", "workingDir"; empty for kDefault (omit the field).
+/// "rule", "mode", "workingDir", "hook"; empty for kDefault (omit the field).
 std::string_view ReasonTypeName(ReasonType type);
 
 struct Decision {

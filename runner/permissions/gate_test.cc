@@ -343,6 +343,7 @@ TEST(ReasonTypeName, UsesTheSdkWireNames) {
   EXPECT_EQ(ReasonTypeName(ReasonType::kRule), "rule");
   EXPECT_EQ(ReasonTypeName(ReasonType::kMode), "mode");
   EXPECT_EQ(ReasonTypeName(ReasonType::kWorkingDir), "workingDir");
+  EXPECT_EQ(ReasonTypeName(ReasonType::kHook), "hook");
   EXPECT_EQ(ReasonTypeName(ReasonType::kDefault), "");
 }
 

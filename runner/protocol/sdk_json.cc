@@ -141,7 +141,7 @@ Json HookToJson(const HookEvent& e, const std::string& session_id) {
     j.Set("output", e.output);
     j.Set("stdout", e.stdout_data);
     j.Set("stderr", e.stderr_data);
-    j.Set("exit_code", e.exit_code ? Json(*e.exit_code) : Json());
+    if (e.exit_code) j.Set("exit_code", *e.exit_code);  // absent when the hook was killed
     j.Set("outcome", e.outcome);
   }
   j.Set("uuid", UuidOrNew(e.uuid));
