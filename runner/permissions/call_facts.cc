@@ -41,26 +41,36 @@ bool ChangesDirectory(const ShellAnalysis& shell) {
   return false;
 }
 
+/// Adds a redirection target to `out`: nullopt when its value is unknown; its real path too.
+void AddTarget(const ShellRedirect& r, bool moved, const CallContext& ctx,
+               std::vector<std::optional<std::string>>& out) {
+  const std::string& t = r.target.text;
+  if (!r.target.dynamic && (t == "/dev/null" || t == "/dev/stdout" || t == "/dev/stderr" ||
+                            t == "/dev/stdin")) {
+    return;
+  }
+  bool unknown = r.target.dynamic || t.empty() || (moved && !t.starts_with('/'));
+  if (unknown) {
+    out.push_back(std::nullopt);
+    return;
+  }
+  std::string path = AbsolutePath(t, ctx.cwd);
+  if (ctx.real_path && *ctx.real_path) {
+    std::string real = (*ctx.real_path)(path);
+    if (!real.empty() && real != path) out.push_back(AbsolutePath(real, "/"));
+  }
+  out.push_back(std::move(path));
+}
+
 void AddWrites(const CallContext& ctx, CallFacts& facts) {
   bool moved = ChangesDirectory(facts.shell);
   for (const SimpleCommand& c : facts.shell.commands) {
     for (const ShellRedirect& r : c.redirects) {
-      if (!r.WritesFile()) continue;
-      const std::string& t = r.target.text;
-      if (!r.target.dynamic && (t == "/dev/null" || t == "/dev/stdout" || t == "/dev/stderr")) {
-        continue;
+      if (r.WritesFile()) {
+        AddTarget(r, moved, ctx, facts.writes);
+      } else if (r.op == "<") {
+        AddTarget(r, moved, ctx, facts.reads);
       }
-      bool unknown = r.target.dynamic || t.empty() || (moved && !t.starts_with('/'));
-      if (unknown) {
-        facts.writes.push_back(std::nullopt);
-        continue;
-      }
-      std::string path = AbsolutePath(t, ctx.cwd);
-      if (ctx.real_path && *ctx.real_path) {
-        std::string real = (*ctx.real_path)(path);
-        if (!real.empty() && real != path) facts.writes.push_back(AbsolutePath(real, "/"));
-      }
-      facts.writes.push_back(std::move(path));
     }
   }
 }

@@ -41,6 +41,9 @@ struct CallFacts {
   /// A real path that differs is listed too. `/dev/null`, `/dev/stdout`, `/dev/stderr` are left
   /// out.
   std::vector<std::optional<std::string>> writes;
+  /// Bash: every file an input redirection (`<`) reads, the same way (`/dev/null` and
+  /// `/dev/stdin` left out): `git diff -- $(< /etc/shadow)` reads a file like Read does.
+  std::vector<std::optional<std::string>> reads;
 };
 
 /// Reads the facts of a call to `tool` from its `input`: `file_path` (Read, Write, Edit,

@@ -277,6 +277,9 @@ std::optional<Decision> Gate::CheckBashAllow(const Call& call) const {
   for (const std::optional<std::string>& w : f.writes) {
     if (!MayWrite(w)) return std::nullopt;
   }
+  for (const std::optional<std::string>& r : f.reads) {
+    if (!MayRead(r)) return std::nullopt;
+  }
   std::string rules;
   for (const CompiledRule* r : used) rules += (rules.empty() ? "" : ", ") + r->text;
   return Allow(ReasonType::kRule, rules, used.front()->source);
@@ -290,6 +293,17 @@ bool Gate::MayWrite(const std::optional<std::string>& path) const {
     if (r.path && r.path->Matches(*path, PathPattern::Reach::kBelowRoot)) return true;
   }
   return mode_ == PermissionMode::kAcceptEdits && InsideWorkingDirs({*path});
+}
+
+bool Gate::MayRead(const std::optional<std::string>& path) const {
+  if (!path) return false;
+  if (InsideWorkingDirs({*path})) return true;
+  for (const CompiledRule& r : allow_) {
+    if (!RuleCoversTool(r.rule.tool, "Read")) continue;
+    if (!r.rule.has_specifier) return true;
+    if (r.path && r.path->Matches(*path, PathPattern::Reach::kBelowRoot)) return true;
+  }
+  return false;
 }
 
 Decision Gate::ModeDefault(const Call& call) const {

@@ -137,6 +137,8 @@ class Gate {
   std::optional<Decision> CheckAllowRules(const Call& call) const;
   std::optional<Decision> CheckBashAllow(const Call& call) const;
   bool MayWrite(const std::optional<std::string>& path) const;
+  /// An input redirection's file: inside the working directories or allowed by a Read rule.
+  bool MayRead(const std::optional<std::string>& path) const;
   Decision ModeDefault(const Call& call) const;
   bool InsideWorkingDirs(const std::vector<std::string>& paths) const;
 

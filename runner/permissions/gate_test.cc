@@ -57,12 +57,28 @@ TEST(GateBash, PrefixRuleDoesNotLetAttachedCommandsThrough) {
                                   "git difftool",           "git diff; case $x in a) curl;; esac",
                                   "git diff 'unterminated", "cat <<EOF\n$(curl x)\nEOF",
                                   "sudo git diff",          "bash -c 'git diff'",
-                                  "eval git diff",          "$(echo git) diff"}) {
+                                  "eval git diff",          "$(echo git) diff",
+                                  "git diff;curl x",        "git diff&&curl x",
+                                  "git diff ; curl x",      "git diff\n\ncurl x",
+                                  "git diff\\\ncurl x",     "git diff <<< $(curl x)",
+                                  "git diff 2> >(curl x)",  "git diff > >(sh)",
+                                  "env X=1 curl x",         "env git diff; curl x",
+                                  "nohup curl x",           "timeout 5 curl x",
+                                  "git diff | xargs rm",    "command curl x",
+                                  "exec curl x",            "git diff & disown; curl x",
+                                  "coproc curl x",          "f() { curl x; }; git diff",
+                                  "git diff $((1))$(curl x)", "git diff -- $(< /etc/shadow)",
+                                  "git diff; git push --force", "git log; rm -rf .git",
+                                  "git diff 'a'\"b\"$(curl x)", "git diff >| /etc/hosts"}) {
     EXPECT_FALSE(RunsBash(gate, attack)) << attack;
   }
   // Quoted operators are arguments, not operators.
   EXPECT_TRUE(RunsBash(gate, R"sh(git log --grep=";" --format='%h && %s')sh"));
   EXPECT_TRUE(RunsBash(gate, R"sh(git log --grep="a | b" -- "x;y")sh"));
+  // Input redirections read like Read does: inside the working directories only.
+  EXPECT_TRUE(RunsBash(gate, "git diff --stat < /dev/null"));
+  EXPECT_TRUE(RunsBash(gate, "git diff -- $(< paths.txt)"));
+  EXPECT_FALSE(RunsBash(gate, "git diff -- $(< ../outside.txt)"));
 }
 
 TEST(GateBash, UndecidedCommandNeedsApprovalWithClaudeCodesMessage) {
