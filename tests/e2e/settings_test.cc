@@ -62,6 +62,42 @@ TEST_F(E2eTest, ManagedSettingsWinAndCanDisableBypass) {
   EXPECT_NE(bypass.err.find("disableBypassPermissionsMode"), std::string::npos) << bypass.err;
 }
 
+TEST_F(E2eTest, AllFiveLayersInteract) {
+  // user < project < local < --settings < managed; rules from every layer add up, and a deny
+  // anywhere (here managed) beats an allow anywhere (here the command line).
+  WriteText(home_.path() / ".claude" / "settings.json",
+            R"j({"model":"haiku","env":{"LAYER":"user"},"permissions":{"allow":["Bash(echo:*)"]}})j");
+  WriteText(work_.path() / ".claude" / "settings.json",
+            R"j({"model":"sonnet","env":{"LAYER":"project"},"permissions":{"allow":["Bash(touch:*)"]}})j");
+  WriteText(work_.path() / ".claude" / "settings.local.json",
+            R"j({"model":"opus","env":{"LAYER":"local"}})j");
+  TempDir managed;
+  WriteText(managed.path() / "managed-settings.json", R"j({"permissions":{"deny":["Bash(curl:*)"]}})j");
+  std::map<std::string, std::string> extra = {
+      {"CLAUDE_RUNNER_MANAGED_SETTINGS_DIR", managed.path().string()}};
+  FakeApi api(R"j({"turns":[
+    {"content":[{"type":"tool_use","id":"toolu_echo","name":"Bash","input":{"command":"echo layer=$LAYER"}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"tool_use","id":"toolu_curl","name":"Bash","input":{"command":"curl -s http://127.0.0.1:9/"}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"tool_use","id":"toolu_touch","name":"Bash","input":{"command":"touch made-by-project"}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"text","text":"done"}],"stop_reason":"end_turn"}]})j");
+  RunOutput r = Run(api,
+                    {"-p", "go", "--output-format", "json", "--allowedTools", "Bash(curl:*)",
+                     "--settings", R"j({"model":"fable"})j"},
+                    "", extra);
+  ASSERT_EQ(r.exit_code, 0) << r.err;  // denials are reported, not failures (as in Claude Code)
+  Json result = *Json::Parse(r.out);
+  ASSERT_EQ(result["permission_denials"].size(), 1u) << r.out;
+  EXPECT_EQ(result["permission_denials"].at(0)["tool_use_id"].AsString(), "toolu_curl");
+  std::vector<Json> reqs = api.Requests();
+  ASSERT_EQ(reqs.size(), 4u);
+  EXPECT_EQ(reqs[0]["body"]["model"].AsString(), "claude-fable-5-2");  // --settings beats local
+  std::string second = reqs[1]["body"]["messages"].Dump();
+  EXPECT_NE(second.find("layer=local"), std::string::npos) << second;  // local beats project, user
+  std::string third = reqs[2]["body"]["messages"].Dump();
+  EXPECT_NE(third.find("Permission to use Bash"), std::string::npos) << third;
+  EXPECT_TRUE(fs::exists(work_.path() / "made-by-project"));  // the project's allow rule
+}
+
 TEST_F(E2eTest, BadSettingsFileIsAClearErrorAndUnknownKeysOnlyWarn) {
   FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"}]})");
   WriteText(work_.path() / ".claude" / "settings.json", R"({"permissions":{"allow":"Bash"}})");
