@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "runner/base/files.h"
+#include "runner/base/strings.h"
+#include "runner/exec/process.h"
 #include "runner/providers/anthropic_provider.h"
 #include "runner/providers/recorder.h"
 #include "runner/providers/replay_provider.h"
@@ -50,6 +52,34 @@ base::Result<std::unique_ptr<providers::Provider>> MakeReplay(const std::string&
                                                      providers::ReplayOptionsFromEnv(env));
 }
 
+constexpr int64_t kKeyHelperTimeoutMs = 60'000;
+
+/// Runs the apiKeyHelper command with /bin/sh in the current directory; its trimmed stdout is
+/// the credential. A failure names the exit status and the first line of stderr.
+std::function<base::Result<std::string>()> KeyHelper(std::string command, const base::Env& env) {
+  auto processes = std::make_shared<exec::PosixProcessRunner>();
+  std::map<std::string, std::string> vars(env.vars().begin(), env.vars().end());
+  return [command = std::move(command), processes, vars]() -> base::Result<std::string> {
+    exec::CommandSpec spec;
+    spec.argv = {"/bin/sh", "-c", command};
+    spec.env = vars;
+    spec.timeout_ms = kKeyHelperTimeoutMs;
+    spec.max_output_bytes = 64 * 1024;
+    auto out = processes->Run(spec, nullptr);
+    if (!out) return base::Fail(base::ErrorKind::kConfig, out.error().message);
+    if (out->timed_out) {
+      return base::Fail(base::ErrorKind::kTimeout, "'" + command + "' did not finish within 60 s");
+    }
+    if (out->exit_code != 0) {
+      std::string why(base::Trim(out->stderr_data.substr(0, out->stderr_data.find('\n'))));
+      return base::Fail(base::ErrorKind::kConfig,
+                        "'" + command + "' exited with status " + std::to_string(out->exit_code) +
+                            (why.empty() ? "" : ": " + why));
+    }
+    return std::string(base::Trim(out->stdout_data));
+  };
+}
+
 }  // namespace
 
 base::HttpOptions HttpOptionsFromEnv(const base::Env& env, bool debug) {
@@ -74,15 +104,17 @@ base::HttpOptions HttpOptionsFromEnv(const base::Env& env, bool debug) {
   return o;
 }
 
-base::Result<std::unique_ptr<providers::Provider>> MakeProvider(const Flags& flags,
-                                                                const base::Env& env,
-                                                                base::HttpClient& http) {
+base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
+    const Flags& flags, const base::Env& env, base::HttpClient& http,
+    const std::optional<std::string>& api_key_helper) {
   std::unique_ptr<providers::Provider> provider;
   if (flags.replay_file) {
     provider = TRY(MakeReplay(*flags.replay_file, env));
   } else {
     providers::AnthropicOptions options = providers::AnthropicOptionsFromEnv(env);
-    bool has_credentials = !options.api_key.empty() || !options.auth_token.empty();
+    if (api_key_helper) options.key_helper = KeyHelper(*api_key_helper, env);
+    bool has_credentials =
+        !options.api_key.empty() || !options.auth_token.empty() || options.key_helper;
     if (!has_credentials && !env.Get("ANTHROPIC_BASE_URL")) {
       provider = std::make_unique<MissingCredentialsProvider>();
     } else {

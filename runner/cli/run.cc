@@ -490,7 +490,7 @@ int Run(int argc, const char* const* argv) {
   }
 
   base::CurlHttpClient http(HttpOptionsFromEnv(env, flags.debug));
-  auto provider = MakeProvider(flags, env, http);
+  auto provider = MakeProvider(flags, env, http, config->api_key_helper);
   if (!provider) return UsageError(provider.error().message);
   options->api_key_source = (*provider)->ApiKeySource();
 

@@ -38,6 +38,9 @@ AnthropicOptions AnthropicOptionsFromEnv(const base::Env& env) {
   if (!base_url.empty()) options.base_url = base_url;
   options.api_key = std::string(base::Trim(env.GetOr("ANTHROPIC_API_KEY", "")));
   options.auth_token = std::string(base::Trim(env.GetOr("ANTHROPIC_AUTH_TOKEN", "")));
+  if (auto ttl = env.GetInt("CLAUDE_CODE_API_KEY_HELPER_TTL_MS"); ttl && *ttl >= 0) {
+    options.key_helper_ttl_ms = *ttl;
+  }
   options.custom_headers = ParseCustomHeaders(env.GetOr("ANTHROPIC_CUSTOM_HEADERS", ""));
   options.retry = RetryPolicyFromEnv(env);
   if (auto ms = env.GetInt("API_TIMEOUT_MS"); ms && *ms > 0) options.timeout_ms = *ms;
@@ -52,7 +55,32 @@ AnthropicProvider::AnthropicProvider(base::HttpClient& http, AnthropicOptions op
     : http_(http), options_(std::move(options)) {}
 
 std::string AnthropicProvider::ApiKeySource() const {
-  return options_.api_key.empty() ? "none" : "ANTHROPIC_API_KEY";
+  if (!options_.api_key.empty()) return "ANTHROPIC_API_KEY";
+  return UsesHelper() ? "apiKeyHelper" : "none";
+}
+
+bool AnthropicProvider::UsesHelper() const {
+  return options_.key_helper && options_.api_key.empty() && options_.auth_token.empty();
+}
+
+base::Result<std::string> AnthropicProvider::HelperCredential(bool refresh) {
+  std::lock_guard lock(helper_mu_);
+  int64_t now = base::MonotonicMs();
+  if (!refresh && !helper_value_.empty() && now - helper_at_ms_ < options_.key_helper_ttl_ms) {
+    return helper_value_;
+  }
+  auto value = options_.key_helper();
+  if (!value) {
+    return base::Fail(base::Error{ErrorKind::kAuth, "apiKeyHelper failed: " + value.error().message,
+                                  401, "authentication_error"});
+  }
+  if (value->empty()) {
+    return base::Fail(base::Error{ErrorKind::kAuth, "apiKeyHelper printed no credential", 401,
+                                  "authentication_error"});
+  }
+  helper_value_ = *value;
+  helper_at_ms_ = now;
+  return helper_value_;
 }
 
 base::HttpRequest AnthropicProvider::BuildHttpRequest(const ModelRequest& request) const {
@@ -82,8 +110,22 @@ base::Result<protocol::AssistantReply> AnthropicProvider::Send(const ModelReques
                                                                StreamObserver& observer,
                                                                base::CancelToken& cancel) {
   base::HttpRequest http_request = BuildHttpRequest(request);
-  return RunWithRetries(options_.retry, observer, cancel,
-                        [&](int) { return Attempt(http_request, observer, cancel); });
+  if (!UsesHelper()) {
+    return RunWithRetries(options_.retry, observer, cancel,
+                          [&](int) { return Attempt(http_request, observer, cancel); });
+  }
+  // apiKeyHelper: its value in both credential headers; a 401 runs it again, once.
+  const base::Headers plain = http_request.headers;
+  for (int pass = 0;; ++pass) {
+    auto credential = HelperCredential(/*refresh=*/pass > 0);
+    if (!credential) return std::unexpected(credential.error());
+    http_request.headers = plain;
+    http_request.headers.emplace_back("x-api-key", *credential);
+    http_request.headers.emplace_back("authorization", "Bearer " + *credential);
+    auto reply = RunWithRetries(options_.retry, observer, cancel,
+                                [&](int) { return Attempt(http_request, observer, cancel); });
+    if (reply || reply.error().http_status != 401 || pass > 0) return reply;
+  }
 }
 
 AttemptResult AnthropicProvider::Attempt(const base::HttpRequest& http_request,

@@ -12,6 +12,8 @@
 #include "runner/providers/provider.h"
 #include "runner/providers/request_encoding.h"
 #include "runner/providers/retry_policy.h"
+#include <functional>
+#include <mutex>
 
 namespace runner::providers {
 
@@ -24,6 +26,13 @@ struct AnthropicOptions {
   int64_t timeout_ms = 600000;   ///< API_TIMEOUT_MS, per attempt
   PromptCaching caching = PromptCaching::kEnabled;  ///< DISABLE_PROMPT_CACHING
   std::optional<int64_t> max_output_tokens;         ///< CLAUDE_CODE_MAX_OUTPUT_TOKENS
+  /// The `apiKeyHelper` setting, as a function that runs it and returns its trimmed output.
+  /// Used only when neither api_key nor auth_token is set (they take precedence, as in Claude
+  /// Code); its value goes in both x-api-key and Authorization: Bearer.
+  std::function<base::Result<std::string>()> key_helper;
+  /// How long a helper value is reused (CLAUDE_CODE_API_KEY_HELPER_TTL_MS); a 401 answer
+  /// always runs the helper again.
+  int64_t key_helper_ttl_ms = 5 * 60 * 1000;
 };
 
 /// Reads the options above from the environment; unset or unparsable numbers keep defaults.
@@ -40,7 +49,8 @@ class AnthropicProvider : public Provider {
 
   base::Result<protocol::AssistantReply> Send(const ModelRequest& request, StreamObserver& observer,
                                               base::CancelToken& cancel) override;
-  /// "ANTHROPIC_API_KEY" when an API key is configured, else "none".
+  /// "ANTHROPIC_API_KEY" when an API key is configured, "apiKeyHelper" when the helper gives
+  /// the credential, else "none".
   std::string ApiKeySource() const override;
 
   /// The HTTP request for `request` (exposed for tests).
@@ -50,8 +60,15 @@ class AnthropicProvider : public Provider {
   AttemptResult Attempt(const base::HttpRequest& http_request, StreamObserver& observer,
                         base::CancelToken& cancel);
 
+  /// The helper's value, from the cache unless it is older than the TTL or `refresh`.
+  base::Result<std::string> HelperCredential(bool refresh);
+  bool UsesHelper() const;
+
   base::HttpClient& http_;
   AnthropicOptions options_;
+  std::mutex helper_mu_;  // guards the helper cache (subagents send from their own threads)
+  std::string helper_value_;
+  int64_t helper_at_ms_ = 0;
 };
 
 }  // namespace runner::providers

@@ -298,3 +298,61 @@ TEST(AnthropicOptionsFromEnv, DefaultsWhenUnset) {
 
 }  // namespace
 }  // namespace runner::providers
+
+namespace runner::providers {
+namespace {
+
+TEST(AnthropicProviderKeyHelper, HelperValueGoesInBothHeadersAndIsCachedUntilA401) {
+  testing::FakeHttpClient http;
+  testing::RecordingObserver observer;
+  base::CancelToken cancel;
+  AnthropicOptions o;
+  o.base_url = "https://gw.example.com";
+  o.retry.base_delay_ms = 1;
+  int calls = 0;
+  o.key_helper = [&calls]() -> base::Result<std::string> {
+    return "key-" + std::to_string(++calls);
+  };
+  AnthropicProvider provider(http, o);
+  EXPECT_EQ(provider.ApiKeySource(), "apiKeyHelper");
+  http.Push(testing::FakeHttpClient::Sse(kTextStream));
+  http.Push(testing::FakeHttpClient::Sse(kTextStream));
+  ASSERT_TRUE(provider.Send(TestRequest(), observer, cancel));
+  ASSERT_TRUE(provider.Send(TestRequest(), observer, cancel));
+  EXPECT_EQ(calls, 1);  // cached within the TTL
+  // The gateway rotated the key: a 401 runs the helper again and the request is repeated.
+  http.Push(testing::FakeHttpClient::Body(
+      401, R"({"type":"error","error":{"type":"authentication_error","message":"expired"}})"));
+  http.Push(testing::FakeHttpClient::Sse(kTextStream));
+  ASSERT_TRUE(provider.Send(TestRequest(), observer, cancel));
+  EXPECT_EQ(calls, 2);
+  const auto& reqs = http.requests();
+  ASSERT_EQ(reqs.size(), 4u);
+  EXPECT_EQ(base::FindHeader(reqs[0].headers, "x-api-key"), "key-1");
+  EXPECT_EQ(base::FindHeader(reqs[0].headers, "authorization"), "Bearer key-1");
+  EXPECT_EQ(base::FindHeader(reqs[2].headers, "x-api-key"), "key-1");
+  EXPECT_EQ(base::FindHeader(reqs[3].headers, "x-api-key"), "key-2");
+}
+
+TEST(AnthropicProviderKeyHelper, EnvironmentCredentialsWinAndAFailingHelperIsAnAuthError) {
+  testing::FakeHttpClient http;
+  AnthropicOptions o = TestOptions();  // has an API key
+  o.key_helper = []() -> base::Result<std::string> { return "unused"; };
+  EXPECT_EQ(AnthropicProvider(http, o).ApiKeySource(), "ANTHROPIC_API_KEY");
+
+  AnthropicOptions failing;
+  failing.key_helper = []() -> base::Result<std::string> {
+    return base::Fail(base::ErrorKind::kConfig, "'vault read' exited with status 2: denied");
+  };
+  AnthropicProvider provider(http, failing);
+  testing::RecordingObserver observer;
+  base::CancelToken cancel;
+  auto reply = provider.Send(TestRequest(), observer, cancel);
+  ASSERT_FALSE(reply);
+  EXPECT_EQ(reply.error().kind, base::ErrorKind::kAuth);
+  EXPECT_EQ(reply.error().message, "apiKeyHelper failed: 'vault read' exited with status 2: denied");
+  EXPECT_TRUE(http.requests().empty());
+}
+
+}  // namespace
+}  // namespace runner::providers

@@ -98,6 +98,27 @@ TEST_F(E2eTest, AllFiveLayersInteract) {
   EXPECT_TRUE(fs::exists(work_.path() / "made-by-project"));  // the project's allow rule
 }
 
+TEST_F(E2eTest, ApiKeyHelperGivesTheCredentialWhenTheEnvironmentHasNone) {
+  WriteText(work_.path() / ".claude" / "settings.json",
+            R"j({"apiKeyHelper":"printf 'sk-from-helper\n'"})j");
+  FakeApi api(R"j({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"}]})j");
+  RunOutput r = Run(api, {"-p", "go", "--output-format", "stream-json", "--verbose"}, "",
+                    {{"ANTHROPIC_API_KEY", ""}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json request = api.Requests().at(0);
+  EXPECT_EQ(request["headers"]["x-api-key"].AsString(), "sk-from-helper");
+  EXPECT_EQ(request["headers"]["authorization"].AsString(), "Bearer sk-from-helper");
+  EXPECT_EQ(JsonLines(r.out).at(0)["apiKeySource"].AsString(), "apiKeyHelper");
+
+  // A failing helper is an authentication error (exit 6) naming the command.
+  WriteText(work_.path() / ".claude" / "settings.json",
+            R"j({"apiKeyHelper":"echo no vault >&2; exit 3"})j");
+  RunOutput bad = Run(api, {"-p", "go"}, "", {{"ANTHROPIC_API_KEY", ""}});
+  EXPECT_EQ(bad.exit_code, 6) << bad.out << bad.err;
+  EXPECT_NE((bad.out + bad.err).find("apiKeyHelper failed: 'echo no vault >&2; exit 3' exited with status 3: no vault"),
+            std::string::npos) << bad.out << bad.err;
+}
+
 TEST_F(E2eTest, BadSettingsFileIsAClearErrorAndUnknownKeysOnlyWarn) {
   FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"a"}],"stop_reason":"end_turn"}]})");
   WriteText(work_.path() / ".claude" / "settings.json", R"({"permissions":{"allow":"Bash"}})");
