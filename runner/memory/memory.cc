@@ -1,0 +1,31 @@
+#include "runner/memory/memory.h"
+
+#include <algorithm>
+
+#include "runner/memory/file_loader.h"
+
+namespace runner::memory {
+
+namespace fs = std::filesystem;
+
+std::vector<MemoryFile> LoadStartupMemory(const MemoryInputs& in) {
+  std::vector<MemoryFile> out;
+  internal::FileLoader loader(in);
+  loader.Load(in.managed_dir / "CLAUDE.md", MemoryType::kManaged, /*external=*/true, out);
+  if (in.user && in.user_dir) loader.Load(*in.user_dir / "CLAUDE.md", MemoryType::kUser, true, out);
+  std::vector<fs::path> dirs;  // the working directory up to, not including, the root
+  fs::path cwd = in.cwd.lexically_normal();
+  if (!cwd.has_filename() && cwd.has_relative_path()) cwd = cwd.parent_path();  // "/a/b/"
+  for (fs::path d = cwd; d.has_relative_path(); d = d.parent_path()) dirs.push_back(d);
+  std::reverse(dirs.begin(), dirs.end());
+  for (const fs::path& dir : dirs) {
+    if (in.project) {
+      loader.Load(dir / "CLAUDE.md", MemoryType::kProject, in.external_imports, out);
+      loader.Load(dir / ".claude" / "CLAUDE.md", MemoryType::kProject, in.external_imports, out);
+    }
+    if (in.local) loader.Load(dir / "CLAUDE.local.md", MemoryType::kLocal, in.external_imports, out);
+  }
+  return out;
+}
+
+}  // namespace runner::memory
