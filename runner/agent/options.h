@@ -12,6 +12,9 @@
 namespace runner::hooks {
 class HookRunner;
 }
+namespace runner::memory {
+class NestedMemory;
+}
 
 namespace runner::agent {
 
@@ -51,6 +54,12 @@ struct AgentOptions {
   bool enable_subagents = true;  ///< offer the Task tool
   base::Env env;                 ///< for model aliases of subagents (ANTHROPIC_DEFAULT_*_MODEL)
   hooks::HookRunner* hooks = nullptr;  ///< borrowed; null when no hooks are configured
+  /// The CLAUDE.md memory block (memory::StartupReminder), put at the start of the first user
+  /// message of every request, never into the history or the transcript; empty = none.
+  std::string memory_context;
+  /// Borrowed; attaches CLAUDE.md files below the working directory after a Read there.
+  /// Null = none are attached.
+  memory::NestedMemory* nested_memory = nullptr;
 };
 
 }  // namespace runner::agent

@@ -38,7 +38,7 @@ ToolDispatcher::ToolDispatcher(std::vector<tools::Tool*> tools, const permission
                                tools::ToolContext context, int max_concurrency,
                                hooks::HookRunner* hooks)
     : tools_(std::move(tools)),
-      gate_(gate),
+      gate_(&gate),
       context_(context),
       max_concurrency_(max_concurrency < 1 ? 1 : max_concurrency),
       hooks_(hooks) {}
@@ -111,7 +111,7 @@ ToolCallOutcome ToolDispatcher::RunOne(const Json& tool_use) {
   }
   // Relative paths and Bash redirect targets resolve against where the shell is now.
   permissions::Decision decision =
-      gate_.Check(name, KindOf(*tool, input), input, tools::CurrentDir(context_).string());
+      gate_->Check(name, KindOf(*tool, input), input, tools::CurrentDir(context_).string());
   if (!decision.allowed) {
     ToolCallOutcome out = ErrorOutcome(tool_use, decision.message, false);
     out.denied = true;
