@@ -71,7 +71,8 @@ fs::path ManagedDir(const base::Env& env) {
   return fs::path(settings::kDefaultManagedDir);
 }
 
-Memory LoadMemory(const base::Env& env, const fs::path& cwd, SourceSwitches sources) {
+Memory LoadMemory(const base::Env& env, const fs::path& cwd, SourceSwitches sources,
+                  const Json& merged_settings) {
   Memory m;
   if (env.Truthy("CLAUDE_CODE_DISABLE_CLAUDE_MDS")) return m;
   memory::MemoryInputs in;
@@ -83,6 +84,7 @@ Memory LoadMemory(const base::Env& env, const fs::path& cwd, SourceSwitches sour
   in.project = sources.project;
   in.local = sources.local;
   in.external_imports = ExternalImportsApproved(env, cwd);
+  for (const Json& p : merged_settings["claudeMdExcludes"].items()) in.excludes.push_back(p.AsString());
   m.files = memory::LoadStartupMemory(in);
   m.reminder = memory::StartupReminder(m.files);
   m.nested = std::make_unique<memory::NestedMemory>(in, m.files);

@@ -37,7 +37,9 @@ struct Memory {
 };
 
 /// Loads CLAUDE.md memory, unless CLAUDE_CODE_DISABLE_CLAUDE_MDS is set (then nothing loads).
-Memory LoadMemory(const base::Env& env, const std::filesystem::path& cwd, SourceSwitches sources);
+/// `merged_settings` supplies `claudeMdExcludes`.
+Memory LoadMemory(const base::Env& env, const std::filesystem::path& cwd, SourceSwitches sources,
+                  const base::Json& merged_settings);
 
 /// One user turn, ready for Agent::RunTurn, or the reason it cannot run.
 struct PreparedTurn {

@@ -7,6 +7,7 @@
 #include "runner/base/files.h"
 #include "runner/base/frontmatter.h"
 #include "runner/base/strings.h"
+#include "runner/memory/glob.h"
 #include "runner/memory/imports.h"
 
 namespace runner::memory::internal {
@@ -30,6 +31,17 @@ constexpr std::string_view kTextExtensions[] = {
     ".edn",    ".hs",    ".lhs",   ".elm",      ".ml",    ".mli",      ".f",     ".f90",   ".f95",
     ".for",    ".cmake", ".make",  ".makefile", ".gradle", ".sbt",     ".rst",   ".adoc",  ".asciidoc",
     ".org",    ".tex",   ".latex", ".lock",     ".log",   ".diff",     ".patch"};
+
+/// The `paths:` patterns of a file's frontmatter (none when it has none or cannot be read).
+std::vector<std::string> PathsOf(std::string_view raw) {
+  auto fm = base::ParseFrontmatter(raw);
+  if (!fm) return {};
+  const base::Json& paths = fm->fields["paths"];
+  std::vector<std::string> values;
+  if (paths.is_string()) values.push_back(paths.AsString());
+  for (const base::Json& p : paths.items()) values.push_back(p.is_string() ? p.AsString() : p.Dump());
+  return SplitPathPatterns(values);
+}
 
 bool IsTextFile(const fs::path& path) {
   std::string ext = base::ToLower(path.extension().string());
@@ -56,6 +68,7 @@ void FileLoader::Visit(const fs::path& file, MemoryType type, bool external, int
   std::error_code ec;
   fs::path real = fs::weakly_canonical(path, ec);
   if (ec) real = path;
+  if (Excluded(path, real, type)) return;
   seen_.insert(path.string());
   seen_.insert(real.string());
   if (!IsTextFile(path) || !fs::is_regular_file(real, ec)) return;
@@ -65,12 +78,43 @@ void FileLoader::Visit(const fs::path& file, MemoryType type, bool external, int
   std::string content = StripBlockComments(body);
   if (base::Trim(content).empty()) return;
   std::vector<std::string> imports = FindImports(body);
-  out.push_back({path, type, std::move(content), parent});
+  out.push_back({path, type, std::move(content), parent, PathsOf(*raw)});
   for (const std::string& import : imports) {
     // Relative imports start at the importing file's real directory, as in Claude Code.
     auto target = ResolveImport(import, real.parent_path(), in_.home);
     if (!target || (!external && !IsWithin(*target, in_.cwd))) continue;
     Visit(*target, type, external, depth + 1, path, out);
+  }
+}
+
+bool FileLoader::Excluded(const fs::path& path, const fs::path& real, MemoryType type) const {
+  if (type == MemoryType::kManaged) return false;
+  for (const std::string& pattern : in_.excludes) {
+    if (GlobMatch(pattern, path.string()) || GlobMatch(pattern, real.string())) return true;
+  }
+  return false;
+}
+
+void FileLoader::LoadRules(const fs::path& dir, MemoryType type, bool external,
+                           const std::function<bool(const MemoryFile&)>& keep,
+                           std::vector<MemoryFile>& out) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    entries.push_back(it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    if (fs::is_directory(entry, ec)) {
+      LoadRules(entry, type, external, keep, out);
+      continue;
+    }
+    if (entry.extension() != ".md") continue;
+    std::vector<MemoryFile> files;  // the rule, then the files it imports
+    Load(entry, type, external, files);
+    if (files.empty() || !keep(files.front())) continue;
+    for (MemoryFile& f : files) out.push_back(std::move(f));
   }
 }
 

@@ -2,6 +2,7 @@
 /// Internal to the memory module: reads one memory file and, depth first, the files it
 /// imports, skipping files already seen. Shared by the startup load and nested memory.
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,9 +22,16 @@ class FileLoader {
     Visit(file, type, external, 0, {}, out);
   }
 
+  /// Appends the rule files below `dir` (`*.md`, recursively, in name order) that `keep`
+  /// accepts, each followed by its imports.
+  void LoadRules(const std::filesystem::path& dir, MemoryType type, bool external,
+                 const std::function<bool(const MemoryFile& rule)>& keep, std::vector<MemoryFile>& out);
+
  private:
   void Visit(const std::filesystem::path& file, MemoryType type, bool external, int depth,
              const std::filesystem::path& parent, std::vector<MemoryFile>& out);
+  bool Excluded(const std::filesystem::path& path, const std::filesystem::path& real,
+                MemoryType type) const;
 
   const MemoryInputs& in_;
   std::set<std::string> seen_;  ///< lexical and real paths of every file visited

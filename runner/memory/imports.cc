@@ -41,12 +41,22 @@ std::string ReadPath(std::string_view text, size_t at) {
   return path;
 }
 
+/// `\ ` becomes a space.
+std::string Unescaped(std::string_view path) {
+  std::string out;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '\\' && i + 1 < path.size() && path[i + 1] == ' ') ++i;
+    out += path[i];
+  }
+  return out;
+}
+
 void ScanText(std::string_view text, std::vector<std::string>& out) {
   for (size_t at = 0; at < text.size(); ++at) {
     if (text[at] != '@' || (at > 0 && !IsSpace(text[at - 1]))) continue;
     std::string path = ReadPath(text, at + 1);
     if (size_t hash = path.find('#'); hash != std::string::npos) path.resize(hash);
-    for (size_t esc; (esc = path.find("\\ ")) != std::string::npos;) path.replace(esc, 2, " ");
+    path = Unescaped(path);
     if (path.empty() || !Acceptable(path)) continue;
     if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
   }

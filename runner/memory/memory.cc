@@ -11,8 +11,13 @@ namespace fs = std::filesystem;
 std::vector<MemoryFile> LoadStartupMemory(const MemoryInputs& in) {
   std::vector<MemoryFile> out;
   internal::FileLoader loader(in);
+  auto unconditional = [](const MemoryFile& rule) { return rule.paths.empty(); };
   loader.Load(in.managed_dir / "CLAUDE.md", MemoryType::kManaged, /*external=*/true, out);
-  if (in.user && in.user_dir) loader.Load(*in.user_dir / "CLAUDE.md", MemoryType::kUser, true, out);
+  loader.LoadRules(in.managed_dir / ".claude" / "rules", MemoryType::kManaged, true, unconditional, out);
+  if (in.user && in.user_dir) {
+    loader.Load(*in.user_dir / "CLAUDE.md", MemoryType::kUser, true, out);
+    loader.LoadRules(*in.user_dir / "rules", MemoryType::kUser, true, unconditional, out);
+  }
   std::vector<fs::path> dirs;  // the working directory up to, not including, the root
   fs::path cwd = in.cwd.lexically_normal();
   if (!cwd.has_filename() && cwd.has_relative_path()) cwd = cwd.parent_path();  // "/a/b/"
@@ -22,6 +27,8 @@ std::vector<MemoryFile> LoadStartupMemory(const MemoryInputs& in) {
     if (in.project) {
       loader.Load(dir / "CLAUDE.md", MemoryType::kProject, in.external_imports, out);
       loader.Load(dir / ".claude" / "CLAUDE.md", MemoryType::kProject, in.external_imports, out);
+      loader.LoadRules(dir / ".claude" / "rules", MemoryType::kProject, in.external_imports,
+                       unconditional, out);
     }
     if (in.local) loader.Load(dir / "CLAUDE.local.md", MemoryType::kLocal, in.external_imports, out);
   }

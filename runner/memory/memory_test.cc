@@ -157,5 +157,34 @@ TEST_F(MemoryTree, SymlinkedFilesImportRelativeToTheirRealDirectory) {
   EXPECT_EQ(Loaded(), (Lines{"repo/app/CLAUDE.md", "shared/rules/style.md <- repo/app/CLAUDE.md"}));
 }
 
+TEST_F(MemoryTree, RulesLoadAfterTheirDirectorysCLAUDEmdUnlessScopedToPaths) {
+  tree_.Write("etc/claude-code/.claude/rules/security.md", "managed rule");
+  tree_.Write("home/.claude/rules/style/tabs.md", "user rule");
+  tree_.Write("repo/app/CLAUDE.md", "app");
+  tree_.Write("repo/app/CLAUDE.local.md", "local");
+  tree_.Write("repo/app/.claude/rules/b-testing.md", "testing @../../extra.md");
+  tree_.Write("repo/app/.claude/rules/a-api/http.md", "http");
+  tree_.Write("repo/app/.claude/rules/scoped.md", "---\npaths: src/**/*.ts\n---\nonly for ts");
+  tree_.Write("repo/app/.claude/rules/notes.txt", "not a rule");
+  tree_.Write("repo/app/extra.md", "extra");
+  EXPECT_EQ(Loaded(), (Lines{"etc/claude-code/.claude/rules/security.md",
+                             "home/.claude/rules/style/tabs.md", "repo/app/CLAUDE.md",
+                             "repo/app/.claude/rules/a-api/http.md", "repo/app/.claude/rules/b-testing.md",
+                             "repo/app/extra.md <- repo/app/.claude/rules/b-testing.md",
+                             "repo/app/CLAUDE.local.md"}));
+  in_.user = in_.project = false;
+  EXPECT_EQ(Loaded(), (Lines{"etc/claude-code/.claude/rules/security.md", "repo/app/CLAUDE.local.md"}));
+}
+
+TEST_F(MemoryTree, ExcludedFilesAreSkippedButManagedOnesNever) {
+  tree_.Write("etc/claude-code/CLAUDE.md", "managed");
+  tree_.Write("repo/CLAUDE.md", "parent repo");
+  tree_.Write("repo/app/CLAUDE.md", "app @docs/x.md");
+  tree_.Write("repo/app/docs/x.md", "x");
+  tree_.Write("repo/app/CLAUDE.local.md", "local");
+  in_.excludes = {(tree_ / "repo/CLAUDE.md").string(), "**/docs/*.md", "**/etc/claude-code/*"};
+  EXPECT_EQ(Loaded(), (Lines{"etc/claude-code/CLAUDE.md", "repo/app/CLAUDE.md", "repo/app/CLAUDE.local.md"}));
+}
+
 }  // namespace
 }  // namespace runner::memory

@@ -1,7 +1,7 @@
 #pragma once
-/// CLAUDE.md files below the working directory. Claude Code does not load them at start: when
-/// a file in such a directory is read, the CLAUDE.md files of every directory from below the
-/// working directory down to the file's own come along, once per session.
+/// Memory that Claude Code does not load at start: CLAUDE.md files below the working directory,
+/// and rule files scoped with `paths:`. They come along when a file they concern is read, each
+/// once per session.
 
 #include <filesystem>
 #include <mutex>
@@ -18,11 +18,16 @@ class NestedMemory {
   /// `startup` are the files loaded at start; they are never attached again.
   NestedMemory(MemoryInputs inputs, const std::vector<MemoryFile>& startup);
 
-  /// The memory files that reading `file` (absolute) brings in and that have not come before:
-  /// for each directory strictly below the working directory down to `file`'s own, shallow
-  /// first, its CLAUDE.md and .claude/CLAUDE.md (when the project source is enabled) and
-  /// CLAUDE.local.md (local source), each followed by its imports, which must stay inside the
-  /// working directory. `file` itself is never returned (whoever read it has it) and counts as
+  /// The memory files that reading `file` (absolute) brings in and that have not come before,
+  /// in this order:
+  ///   1. managed and user rules whose `paths:` match `file` relative to the working directory;
+  ///   2. for each directory strictly below the working directory down to `file`'s own,
+  ///      shallow first: its CLAUDE.md and .claude/CLAUDE.md (project source), CLAUDE.local.md
+  ///      (local source), and its .claude/rules files that have no `paths:` or whose `paths:`
+  ///      match `file` relative to that directory;
+  ///   3. the rules with matching `paths:` of the working directory and the directories above.
+  /// Each file is followed by its imports; those of files below the working directory must
+  /// stay inside it. `file` itself is never returned (whoever read it has it) and counts as
   /// attached from then on. Thread-safe: tools run in parallel.
   std::vector<MemoryFile> ForRead(const std::filesystem::path& file);
 

@@ -96,5 +96,25 @@ TEST_F(NestedTree, ParallelReadsAttachEachFileOnce) {
   EXPECT_EQ(total, 1u);
 }
 
+TEST_F(NestedTree, RulesScopedToPathsComeWithAMatchingRead) {
+  in_.user_dir = tree_ / "home/.claude";
+  tree_.Write("etc/.claude/rules/go.md", "---\npaths: \"**/*.go\"\n---\nmanaged go rule");
+  tree_.Write("home/.claude/rules/ts.md", "---\npaths: [\"web/**/*.ts\"]\n---\nuser ts rule");
+  tree_.Write("repo/.claude/rules/api.md", "---\npaths:\n  - svc/api/**\n---\napi rule");
+  tree_.Write("repo/.claude/rules/always.md", "loaded at start");
+  tree_.Write("repo/svc/.claude/rules/local-any.md", "svc rule without paths");
+  tree_.Write("repo/svc/.claude/rules/local-go.md", "---\npaths: \"*.go\"\n---\nsvc go rule");
+  tree_.Write("repo/svc/.claude/rules/local-py.md", "---\npaths: \"*.py\"\n---\nsvc py rule");
+  std::vector<MemoryFile> startup = LoadStartupMemory(in_);
+  EXPECT_EQ(Paths(startup), (Lines{"repo/.claude/rules/always.md"}));
+  NestedMemory nested(in_, startup);
+  EXPECT_EQ(Paths(nested.ForRead(tree_ / "repo/svc/api/server.go")),
+            (Lines{"etc/.claude/rules/go.md", "repo/svc/.claude/rules/local-any.md",
+                   "repo/svc/.claude/rules/local-go.md", "repo/.claude/rules/api.md"}));
+  EXPECT_EQ(Paths(nested.ForRead(tree_ / "repo/web/app/main.ts")), (Lines{"home/.claude/rules/ts.md"}));
+  EXPECT_EQ(Paths(nested.ForRead(tree_ / "repo/svc/tool.py")), (Lines{"repo/svc/.claude/rules/local-py.md"}));
+  EXPECT_TRUE(nested.ForRead(tree_ / "repo/svc/api/client.go").empty());
+}
+
 }  // namespace
 }  // namespace runner::memory

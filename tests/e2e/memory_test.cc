@@ -150,5 +150,25 @@ TEST_F(MemoryE2e, SettingSourcesChooseUserProjectAndLocalMemory) {
   EXPECT_EQ(reqs[2]["body"]["messages"].at(0).Dump().find("system-reminder"), std::string::npos);
 }
 
+TEST_F(MemoryE2e, RulesLoadAtStartOrWithAMatchingReadAndExcludesApply) {
+  WriteText(app_ / ".claude" / "rules" / "always.md", "ALWAYS-RULE\n");
+  WriteText(app_ / ".claude" / "rules" / "c-files.md", "---\npaths: src/**/*.c\n---\nC-RULE\n");
+  WriteText(app_ / ".claude" / "settings.json",
+            R"({"claudeMdExcludes":["**/CLAUDE.local.md"]})");
+  FakeApi api(Script({ReadUse("r1", app_ / "src" / "main.c"), Done()}));
+  RunOutput r = RunIn(api, {"-p", "go"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<Json> reqs = api.Requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  std::string memory = reqs[0]["body"]["messages"].at(0)["content"].at(0)["text"].AsString();
+  EXPECT_LT(At(memory, "APP-RULE"), At(memory, "Contents of " + (app_ / ".claude" / "rules" / "always.md").string() +
+                                                    " (project instructions, checked into the codebase):\n\nALWAYS-RULE"));
+  EXPECT_EQ(memory.find("C-RULE"), std::string::npos);
+  EXPECT_EQ(memory.find("LOCAL-NOTE"), std::string::npos);  // excluded by claudeMdExcludes
+  std::string after_read = reqs[1]["body"]["messages"].items().back().Dump();
+  EXPECT_NE(after_read.find("Contents of " + (app_ / ".claude" / "rules" / "c-files.md").string() + ":\\n\\nC-RULE"),
+            std::string::npos) << after_read;
+}
+
 }  // namespace
 }  // namespace runner::e2e
