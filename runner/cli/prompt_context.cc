@@ -72,7 +72,7 @@ fs::path ManagedDir(const base::Env& env) {
 }
 
 Memory LoadMemory(const base::Env& env, const fs::path& cwd, SourceSwitches sources,
-                  const Json& merged_settings) {
+                  const Json& merged_settings, const std::vector<fs::path>& add_dirs) {
   Memory m;
   if (env.Truthy("CLAUDE_CODE_DISABLE_CLAUDE_MDS")) return m;
   memory::MemoryInputs in;
@@ -85,6 +85,7 @@ Memory LoadMemory(const base::Env& env, const fs::path& cwd, SourceSwitches sour
   in.local = sources.local;
   in.external_imports = ExternalImportsApproved(env, cwd);
   for (const Json& p : merged_settings["claudeMdExcludes"].items()) in.excludes.push_back(p.AsString());
+  if (env.Truthy("CLAUDE_CODE_ADDITIONAL_DIRECTORIES_CLAUDE_MD")) in.additional_dirs = add_dirs;
   m.files = memory::LoadStartupMemory(in);
   m.reminder = memory::StartupReminder(m.files);
   m.nested = std::make_unique<memory::NestedMemory>(in, m.files);

@@ -37,9 +37,10 @@ struct Memory {
 };
 
 /// Loads CLAUDE.md memory, unless CLAUDE_CODE_DISABLE_CLAUDE_MDS is set (then nothing loads).
-/// `merged_settings` supplies `claudeMdExcludes`.
+/// `merged_settings` supplies `claudeMdExcludes`; the `add_dirs` count only with
+/// CLAUDE_CODE_ADDITIONAL_DIRECTORIES_CLAUDE_MD set.
 Memory LoadMemory(const base::Env& env, const std::filesystem::path& cwd, SourceSwitches sources,
-                  const base::Json& merged_settings);
+                  const base::Json& merged_settings, const std::vector<std::filesystem::path>& add_dirs);
 
 /// One user turn, ready for Agent::RunTurn, or the reason it cannot run.
 struct PreparedTurn {

@@ -541,7 +541,7 @@ int Run(int argc, const char* const* argv) {
   tool_ctx.small_model = settings::ResolveModel("haiku", env);
   tool_ctx.additional_dirs = *add_dirs;
   SourceSwitches sources = SourceSwitches::From(loaded_config->sources);
-  Memory memory = LoadMemory(env, cwd, sources, loaded_config->merged);
+  Memory memory = LoadMemory(env, cwd, sources, loaded_config->merged, *add_dirs);
   options->memory_context = memory.reminder;
   options->nested_memory = memory.nested.get();
   // Declared before the Agent: the gates of command turns must outlive it.

@@ -32,6 +32,11 @@ std::vector<MemoryFile> LoadStartupMemory(const MemoryInputs& in) {
     }
     if (in.local) loader.Load(dir / "CLAUDE.local.md", MemoryType::kLocal, in.external_imports, out);
   }
+  for (const fs::path& dir : in.additional_dirs) {
+    loader.Load(dir / "CLAUDE.md", MemoryType::kProject, in.external_imports, out);
+    loader.Load(dir / ".claude" / "CLAUDE.md", MemoryType::kProject, in.external_imports, out);
+    loader.LoadRules(dir / ".claude" / "rules", MemoryType::kProject, in.external_imports, unconditional, out);
+  }
   return out;
 }
 

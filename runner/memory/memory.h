@@ -55,12 +55,16 @@ struct MemoryInputs {
   /// `claudeMdExcludes`: glob patterns of absolute paths of user, project and local files not
   /// to load (managed files are never excluded).
   std::vector<std::string> excludes;
+  /// Directories whose CLAUDE.md, .claude/CLAUDE.md and unconditional rules load as project
+  /// memory after the walk (`--add-dir` with CLAUDE_CODE_ADDITIONAL_DIRECTORIES_CLAUDE_MD set),
+  /// whatever the setting sources say.
+  std::vector<std::filesystem::path> additional_dirs;
 };
 
 /// The memory a session starts with, in the order the model reads it (later files weigh more):
 /// managed CLAUDE.md and rules, user CLAUDE.md and rules, then for every directory from the one
 /// below `/` down to `cwd`: CLAUDE.md, .claude/CLAUDE.md and the rules in .claude/rules
-/// (project), and CLAUDE.local.md (local). Rules are the `*.md` files below a rules directory,
+/// (project), and CLAUDE.local.md (local); then the additional directories. Rules are the `*.md` files below a rules directory,
 /// in name order; those with `paths:` wait for a matching read (NestedMemory). Each file is
 /// followed by the files it imports, depth first. A file is read once however often it is
 /// reached (so import cycles end); missing or unreadable files, files that are empty after

@@ -176,6 +176,18 @@ TEST_F(MemoryTree, RulesLoadAfterTheirDirectorysCLAUDEmdUnlessScopedToPaths) {
   EXPECT_EQ(Loaded(), (Lines{"etc/claude-code/.claude/rules/security.md", "repo/app/CLAUDE.local.md"}));
 }
 
+TEST_F(MemoryTree, AdditionalDirectoriesLoadLastAsProjectMemory) {
+  tree_.Write("repo/app/CLAUDE.local.md", "local");
+  tree_.Write("libs/shared/CLAUDE.md", "shared @notes.md");
+  tree_.Write("libs/shared/notes.md", "outside cwd: needs approval");
+  tree_.Write("libs/shared/.claude/rules/r.md", "rule");
+  in_.additional_dirs = {tree_ / "libs/shared"};
+  in_.project = false;  // the setting sources do not apply to them
+  std::vector<MemoryFile> files = LoadStartupMemory(in_);
+  EXPECT_EQ(Loaded(), (Lines{"repo/app/CLAUDE.local.md", "libs/shared/CLAUDE.md", "libs/shared/.claude/rules/r.md"}));
+  EXPECT_EQ(files[1].type, MemoryType::kProject);
+}
+
 TEST_F(MemoryTree, ExcludedFilesAreSkippedButManagedOnesNever) {
   tree_.Write("etc/claude-code/CLAUDE.md", "managed");
   tree_.Write("repo/CLAUDE.md", "parent repo");
