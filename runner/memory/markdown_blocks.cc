@@ -169,74 +169,99 @@ size_t InlineTagLength(std::string_view s, size_t at) {
 
 }  // namespace
 
-std::vector<Block> SplitBlocks(std::string_view markdown) {
-  std::vector<std::string_view> lines = Lines(markdown);
-  std::vector<Block> blocks;
-  const char* base = markdown.data();
-  auto emit = [&](BlockKind kind, size_t first, size_t last) {  // lines [first, last)
-    size_t begin = lines[first].data() - base;
-    size_t end = lines[last - 1].data() - base + lines[last - 1].size();
-    blocks.push_back({kind, markdown.substr(begin, end - begin)});
-  };
-  bool prev_blank = true, in_paragraph = false, in_list = false;
-  size_t i = 0;
-  while (i < lines.size()) {
-    std::string_view line = lines[i];
-    if (IsBlank(line)) {
-      emit(BlockKind::kProse, i, i + 1);
-      prev_blank = true;
-      in_paragraph = false;
-      ++i;
-      continue;
+namespace {
+
+/// SplitBlocks' state: the lines, the blocks so far, and what the previous lines were.
+class BlockSplitter {
+ public:
+  explicit BlockSplitter(std::string_view markdown) : text_(markdown), lines_(Lines(markdown)) {}
+
+  std::vector<Block> Split() {
+    size_t i = 0;
+    while (i < lines_.size()) {
+      if (IsBlank(lines_[i])) {
+        Emit(BlockKind::kProse, i, i + 1);
+        prev_blank_ = true;
+        in_paragraph_ = false;
+        ++i;
+      } else if (auto end = CodeOrHtmlEnd(i)) {
+        i = *end;
+        prev_blank_ = in_paragraph_ = false;
+      } else {
+        AddProseLine(i++);
+      }
     }
-    size_t start = i;
+    return std::move(blocks_);
+  }
+
+ private:
+  void Emit(BlockKind kind, size_t first, size_t last) {  // lines [first, last)
+    size_t begin = lines_[first].data() - text_.data();
+    size_t end = lines_[last - 1].data() - text_.data() + lines_[last - 1].size();
+    blocks_.push_back({kind, text_.substr(begin, end - begin)});
+  }
+
+  /// When line `i` opens a code or HTML block: emits it and returns the line after it.
+  std::optional<size_t> CodeOrHtmlEnd(size_t i) {
+    std::string_view line = lines_[i];
+    size_t start = i, n = lines_.size();
     std::string raw_tag;
     HtmlStart html = HtmlBlockStart(line, raw_tag);
+    BlockKind kind = BlockKind::kHtml;
     if (auto fence = FenceOpening(line)) {
-      ++i;
-      while (i < lines.size() && !ClosesFence(lines[i], *fence)) ++i;
-      i = std::min(i + 1, lines.size());
-      emit(BlockKind::kCode, start, i);
-    } else if (IndentOf(line).columns >= 4 && !in_paragraph && !in_list) {
-      while (i < lines.size() && (IsBlank(lines[i]) || IndentOf(lines[i]).columns >= 4)) ++i;
-      while (i > start + 1 && IsBlank(lines[i - 1])) --i;  // trailing blanks are not code
-      emit(BlockKind::kCode, start, i);
+      for (++i; i < n && !ClosesFence(lines_[i], *fence); ++i) {}
+      i = std::min(i + 1, n);
+      kind = BlockKind::kCode;
+    } else if (IndentOf(line).columns >= 4 && !in_paragraph_ && !in_list_) {
+      while (i < n && (IsBlank(lines_[i]) || IndentOf(lines_[i]).columns >= 4)) ++i;
+      while (i > start + 1 && IsBlank(lines_[i - 1])) --i;  // trailing blanks are not code
+      kind = BlockKind::kCode;
     } else if (html == HtmlStart::kComment) {
-      size_t open = line.find("<!--");
-      bool closed = line.find("-->", open + 4) != std::string_view::npos;
-      while (!closed && ++i < lines.size()) closed = lines[i].find("-->") != std::string_view::npos;
-      i = std::min(i + 1, lines.size());
-      emit(closed ? BlockKind::kHtmlComment : BlockKind::kHtml, start, i);
+      bool closed = line.find("-->", line.find("<!--") + 4) != std::string_view::npos;
+      while (!closed && ++i < n) closed = lines_[i].find("-->") != std::string_view::npos;
+      i = std::min(i + 1, n);
+      if (closed) kind = BlockKind::kHtmlComment;
     } else if (html == HtmlStart::kRaw) {
-      while (i < lines.size() && !ContainsNoCase(lines[i], raw_tag)) ++i;
-      i = std::min(i + 1, lines.size());
-      emit(BlockKind::kHtml, start, i);
+      while (i < n && !ContainsNoCase(lines_[i], raw_tag)) ++i;
+      i = std::min(i + 1, n);
     } else if (html == HtmlStart::kBlock) {
-      while (i < lines.size() && !IsBlank(lines[i])) ++i;
-      emit(BlockKind::kHtml, start, i);
+      while (i < n && !IsBlank(lines_[i])) ++i;
     } else {
-      bool list_item = IsListItem(line);
-      if (list_item) in_list = true;
-      else if (prev_blank && IndentOf(line).columns == 0) in_list = false;
-      bool heading = IsAtxHeading(line);
-      bool continues = in_paragraph && !list_item && !heading && !blocks.empty() &&
-                       blocks.back().kind == BlockKind::kProse;
-      if (continues) {
-        Block& para = blocks.back();
-        para.text = std::string_view(para.text.data(), para.text.size() + line.size());
-      } else {
-        emit(BlockKind::kProse, i, i + 1);
-      }
-      in_paragraph = !heading;
-      prev_blank = false;
-      ++i;
-      continue;
+      return std::nullopt;
     }
-    prev_blank = false;
-    in_paragraph = false;
+    Emit(kind, start, i);
+    return i;
   }
-  return blocks;
-}
+
+  /// A paragraph line continues the paragraph before it; a list item or heading starts anew.
+  void AddProseLine(size_t i) {
+    std::string_view line = lines_[i];
+    bool list_item = IsListItem(line);
+    if (list_item) in_list_ = true;
+    else if (prev_blank_ && IndentOf(line).columns == 0) in_list_ = false;
+    bool heading = IsAtxHeading(line);
+    if (in_paragraph_ && !list_item && !heading && !blocks_.empty() &&
+        blocks_.back().kind == BlockKind::kProse) {
+      Block& para = blocks_.back();
+      para.text = std::string_view(para.text.data(), para.text.size() + line.size());
+    } else {
+      Emit(BlockKind::kProse, i, i + 1);
+    }
+    in_paragraph_ = !heading;
+    prev_blank_ = false;
+  }
+
+  std::string_view text_;
+  std::vector<std::string_view> lines_;
+  std::vector<Block> blocks_;
+  bool prev_blank_ = true;  // the start of the text counts as after a blank line
+  bool in_paragraph_ = false;
+  bool in_list_ = false;
+};
+
+}  // namespace
+
+std::vector<Block> SplitBlocks(std::string_view markdown) { return BlockSplitter(markdown).Split(); }
 
 std::vector<std::string_view> ProseSegments(std::string_view prose) {
   std::vector<std::string_view> out;
