@@ -5,8 +5,11 @@
 #include "runner/agent/system_prompt.h"
 #include "runner/base/clock.h"
 #include "runner/base/log.h"
+#include "runner/base/scope.h"
 #include "runner/base/uuid.h"
 #include "runner/hooks/hook_runner.h"
+#include "runner/memory/memory_text.h"
+#include "runner/memory/nested_memory.h"
 #include "runner/protocol/api_message.h"
 #include "runner/settings/models.h"
 #include "runner/tools/registry.h"
@@ -36,6 +39,18 @@ std::vector<tools::Tool*> WithExtras(std::vector<tools::Tool*> tools,
     if (t) tools.insert(t->name() == "Task" ? tools.begin() : tools.end(), t);
   }
   return tools;
+}
+
+/// Puts `text` first in the first user message (memory is sent, never stored).
+void PrependToFirstUserMessage(std::vector<protocol::Message>& messages, const std::string& text) {
+  for (protocol::Message& m : messages) {
+    if (m.role != "user") continue;
+    Json blocks = m.content.is_string() ? base::JsonArray({protocol::TextBlock(m.content.AsString())})
+                                        : m.content;
+    blocks.items().insert(blocks.items().begin(), protocol::TextBlock(text));
+    m.content = std::move(blocks);
+    return;
+  }
 }
 
 tools::ToolContext WithProvider(tools::ToolContext ctx, providers::Provider* provider) {
@@ -211,6 +226,7 @@ base::Result<AssistantReply> Agent::CallModel(TurnState& st) {
   req.model = model_;
   req.system = system_;
   req.messages = messages_;
+  if (!options_.memory_context.empty()) PrependToFirstUserMessage(req.messages, options_.memory_context);
   req.tools = tool_defs_;
   settings::ModelInfo info = settings::LookupModel(model_);
   req.max_tokens = options_.max_output_tokens > 0 ? options_.max_output_tokens
@@ -235,7 +251,20 @@ base::Result<AssistantReply> Agent::CallModel(TurnState& st) {
   return reply;
 }
 
-TurnOutcome Agent::RunTurn(const Json& user_content) {
+TurnOutcome Agent::RejectTurn(const std::string& error) {
+  TurnState st;
+  st.last_text = error;
+  return Finish(st, Outcome::kSetupFailed, "error_during_execution", "turn_setup_failed", {error});
+}
+
+TurnOutcome Agent::RunTurn(const Json& user_content, const TurnOverrides& overrides) {
+  std::string session_model = model_;
+  if (overrides.model) model_ = *overrides.model;
+  if (overrides.gate) dispatcher_.SetGate(*overrides.gate);
+  base::Defer restore([&] {
+    model_ = session_model;
+    dispatcher_.SetGate(gate_);
+  });
   TurnState st;
   Json content = user_content;
   std::string block_reason;
@@ -350,7 +379,23 @@ void Agent::HandleToolUses(TurnState& st, const AssistantReply& reply) {
     if (o.hook_stop) st.hook_stop_reason = o.hook_stop_reason.empty() ? "Stopped by a hook" : o.hook_stop_reason;
     blocks.Push(std::move(o.result_block));
   }
+  for (std::string& note : NestedMemoryNotes(outcomes)) blocks.Push(protocol::TextBlock(std::move(note)));
   messages_.push_back({"user", std::move(blocks)});
+}
+
+std::vector<std::string> Agent::NestedMemoryNotes(const std::vector<ToolCallOutcome>& outcomes) {
+  std::vector<std::string> notes;
+  if (!options_.nested_memory) return notes;
+  for (const ToolCallOutcome& o : outcomes) {
+    if (o.tool_name != "Read" || o.denied || o.result_block["is_error"].AsBool()) continue;
+    std::filesystem::path path(o.tool_input["file_path"].AsString());
+    if (path.empty()) continue;
+    if (path.is_relative()) path = facts_.cwd / path;
+    for (const memory::MemoryFile& f : options_.nested_memory->ForRead(path)) {
+      notes.push_back(memory::NestedReminder(f));
+    }
+  }
+  return notes;
 }
 
 TurnOutcome Agent::Finish(TurnState& st, Outcome outcome, std::string subtype,

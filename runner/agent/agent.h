@@ -35,6 +35,13 @@ enum class Outcome {
   kAuthError,
   kApiError,
   kHookStopped,  ///< a hook blocked the prompt or said continue:false
+  kSetupFailed,  ///< the turn could not start (a slash command could not be expanded)
+};
+
+/// What a custom slash command changes for the one turn it runs in.
+struct TurnOverrides {
+  std::optional<std::string> model;         ///< the model for this turn
+  const permissions::Gate* gate = nullptr;  ///< borrowed, outlives the Agent; the turn's gate
 };
 
 struct TurnOutcome {
@@ -58,7 +65,10 @@ class Agent {
   void EndSession();
   /// Runs one user turn (content: a string or an array of blocks) until the model finishes or a
   /// limit stops it. Emits events and the final result, which it also returns.
-  TurnOutcome RunTurn(const base::Json& user_content);
+  TurnOutcome RunTurn(const base::Json& user_content, const TurnOverrides& overrides = {});
+  /// Ends a turn that could not start, without calling the model: emits an error result whose
+  /// `result` and `errors` hold `error` (terminal_reason "turn_setup_failed").
+  TurnOutcome RejectTurn(const std::string& error);
   /// Uses `model` from the next model request on (the SDK host's `set_model`). Thread-safe.
   void SetModel(std::string model);
   const std::vector<protocol::Message>& messages() const { return messages_; }
@@ -75,10 +85,13 @@ class Agent {
   /// Appends (and reports) a runner-written user message: `leading_blocks` then `text`.
   void AddSyntheticUserText(const std::string& text, base::Json leading_blocks = {});
   void HandleToolUses(TurnState& st, const protocol::AssistantReply& reply);
+  /// The `<system-reminder>` blocks of CLAUDE.md files that the successful Reads in `outcomes`
+  /// bring in (see memory::NestedMemory).
+  std::vector<std::string> NestedMemoryNotes(const std::vector<ToolCallOutcome>& outcomes);
   /// The Task tool's work: a foreground subagent, or one started in the background.
   tools::ToolResult RunSubagent(const base::Json& input, tools::ToolContext& ctx);
   tools::ToolResult RunSubagentNow(const base::Json& input, const std::string& tool_use_id,
-                                   const std::string& agent_id);
+                                   const std::string& agent_id, const permissions::Gate& gate);
   /// Feeds finished background agents' results to the model; with `wait`, first waits for
   /// every one still running (or the cancel token). Returns true when something was fed.
   bool DeliverBackgroundResults(bool wait);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "runner/agent/frontmatter.h"
+#include "runner/base/frontmatter.h"
 #include "runner/base/files.h"
 #include "runner/base/log.h"
 #include "runner/base/strings.h"
@@ -33,7 +33,7 @@ std::optional<AgentDefinition> LoadOne(const std::filesystem::path& file) {
     base::log::Warn("skipping agent definition {}: {}", file.string(), text.error().message);
     return std::nullopt;
   }
-  auto fm = ParseFrontmatter(*text);
+  auto fm = base::ParseFrontmatter(*text);
   if (!fm) {
     base::log::Warn("skipping agent definition {}: {}", file.string(), fm.error().message);
     return std::nullopt;

@@ -16,6 +16,9 @@ class HookRunner;
 namespace runner::permissions {
 class Prompter;
 }
+namespace runner::memory {
+class NestedMemory;
+}
 
 namespace runner::agent {
 
@@ -62,6 +65,12 @@ struct AgentOptions {
   /// Borrowed; decides calls the rules leave undecided (`--permission-prompt-tool`). Null:
   /// such calls are denied, as nobody is there to ask.
   permissions::Prompter* prompter = nullptr;
+  /// The CLAUDE.md memory block (memory::StartupReminder), put at the start of the first user
+  /// message of every request, never into the history or the transcript; empty = none.
+  std::string memory_context;
+  /// Borrowed; attaches CLAUDE.md files below the working directory after a Read there.
+  /// Null = none are attached.
+  memory::NestedMemory* nested_memory = nullptr;
 };
 
 }  // namespace runner::agent

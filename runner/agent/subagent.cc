@@ -57,14 +57,16 @@ tools::ToolResult Agent::RunSubagent(const Json& input, tools::ToolContext& ctx)
     return tools::ToolResult::Error("Agent type '" + type + "' not found. Available agents: " + names);
   }
   std::string agent_id = "agent_" + base::NewUuid().substr(0, 8);
-  if (!input["run_in_background"].AsBool()) return RunSubagentNow(input, ctx.tool_use_id, agent_id);
+  const permissions::Gate& gate = dispatcher_.gate();  // this turn's (a command may widen it)
+  if (!input["run_in_background"].AsBool()) return RunSubagentNow(input, ctx.tool_use_id, agent_id, gate);
   auto bg = std::make_unique<BackgroundAgent>();
   bg->id = agent_id;
   bg->description = input["description"].AsString();
   BackgroundAgent* raw = bg.get();
   std::string tool_use_id = ctx.tool_use_id;
-  raw->thread = std::thread([this, raw, input, tool_use_id] {
-    raw->result = RunSubagentNow(input, tool_use_id, raw->id);
+  const permissions::Gate* turn_gate = &gate;
+  raw->thread = std::thread([this, raw, input, tool_use_id, turn_gate] {
+    raw->result = RunSubagentNow(input, tool_use_id, raw->id, *turn_gate);
     raw->done = true;
   });
   {
@@ -84,7 +86,7 @@ tools::ToolResult Agent::RunSubagent(const Json& input, tools::ToolContext& ctx)
 }
 
 tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& tool_use_id,
-                                        const std::string& agent_id) {
+                                        const std::string& agent_id, const permissions::Gate& gate) {
   int64_t start = base::MonotonicMs();
   const AgentDefinition& def =
       *FindDefinition(task_tool_->agents(), input["subagent_type"].StringOr("general-purpose"));
@@ -105,6 +107,8 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
   o.env = options_.env;
   o.hooks = options_.hooks;  // tool hooks apply to the subagent's calls too
   o.prompter = options_.prompter;  // and the host decides its undecided calls
+  o.memory_context = options_.memory_context;  // subagents follow CLAUDE.md too
+  o.nested_memory = options_.nested_memory;
   std::vector<tools::Tool*> tools;
   for (tools::Tool* t : base_tools_) {
     bool wanted = !def.tools || std::find(def.tools->begin(), def.tools->end(), t->name()) != def.tools->end();
@@ -113,7 +117,7 @@ tools::ToolResult Agent::RunSubagentNow(const Json& input, const std::string& to
   SubagentSink sink(sink_, tool_use_id);
   tools::ToolContext child_context = tool_context_;
   child_context.provider = raw_tool_provider_;  // the child counts its own side requests
-  Agent child(std::move(o), facts_, provider_, tools, gate_, child_context, sink, cancel_);
+  Agent child(std::move(o), facts_, provider_, tools, gate, child_context, sink, cancel_);
   Json prompt = input["prompt"];
   std::vector<std::string> context = RunSubagentStartHooks(agent_id, def.name);
   if (!context.empty()) {

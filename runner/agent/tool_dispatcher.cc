@@ -40,7 +40,7 @@ ToolDispatcher::ToolDispatcher(std::vector<tools::Tool*> tools, const permission
                                hooks::HookRunner* hooks, hooks::HookCaller caller,
                                permissions::Prompter* prompter)
     : tools_(std::move(tools)),
-      gate_(gate),
+      gate_(&gate),
       context_(context),
       max_concurrency_(max_concurrency < 1 ? 1 : max_concurrency),
       hooks_(hooks),
@@ -190,9 +190,9 @@ ToolDispatcher::PermissionCheck ToolDispatcher::CheckPermission(const tools::Too
   std::string_view name = tool.name();
   // Relative paths and Bash redirect targets resolve against where the shell is now.
   permissions::Decision gate =
-      gate_.Check(name, KindOf(tool, input), input, tools::CurrentDir(context_).string());
+      gate_->Check(name, KindOf(tool, input), input, tools::CurrentDir(context_).string());
   PermissionCheck check{
-      JoinPreToolUseDecision(gate, pre.decision, pre.decision_reason, name, gate_.mode()),
+      JoinPreToolUseDecision(gate, pre.decision, pre.decision_reason, name, gate_->mode()),
       std::move(input)};
   if (check.decision.behavior == permissions::Behavior::kAsk) {
     AskPermissionRequestHooks(name, check);

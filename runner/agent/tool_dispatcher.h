@@ -41,6 +41,9 @@ class ToolDispatcher {
   /// Runs every tool_use block (each `{"type":"tool_use","id","name","input"}`).
   std::vector<ToolCallOutcome> RunAll(const std::vector<base::Json>& tool_uses);
   tools::Tool* Find(std::string_view name) const;
+  /// Replaces the gate (borrowed) for the calls that follow, e.g. for one slash-command turn.
+  void SetGate(const permissions::Gate& gate) { gate_ = &gate; }
+  const permissions::Gate& gate() const { return *gate_; }
   const std::vector<tools::Tool*>& tools() const { return tools_; }
 
  private:
@@ -72,7 +75,7 @@ class ToolDispatcher {
                  bool failed);
 
   std::vector<tools::Tool*> tools_;
-  const permissions::Gate& gate_;
+  const permissions::Gate* gate_;
   tools::ToolContext context_;
   int max_concurrency_;
   hooks::HookRunner* hooks_;

@@ -14,6 +14,7 @@ enum class ExitCode : int {
   kApi = 7,                ///< the API failed after retries (or a network failure)
   kStructuredOutput = 8,   ///< --json-schema output never produced
   kHookStopped = 9,        ///< a hook blocked the prompt or said continue:false
+  kCommand = 10,           ///< a custom slash command could not run (unknown, `!` denied/failed)
   kInterrupted = 130,      ///< SIGINT
   kTerminated = 143,       ///< SIGTERM
 };

@@ -18,6 +18,7 @@
 #include "runner/cli/environment.h"
 #include "runner/cli/exit_codes.h"
 #include "runner/cli/flags.h"
+#include "runner/cli/prompt_context.h"
 #include "runner/cli/provider_factory.h"
 #include "runner/cli/session_setup.h"
 #include "runner/cli/signals.h"
@@ -64,6 +65,7 @@ ExitCode ExitCodeFor(agent::Outcome outcome) {
     case agent::Outcome::kAuthError: return ExitCode::kAuth;
     case agent::Outcome::kApiError: return ExitCode::kApi;
     case agent::Outcome::kHookStopped: return ExitCode::kHookStopped;
+    case agent::Outcome::kSetupFailed: return ExitCode::kCommand;
   }
   return ExitCode::kError;
 }
@@ -308,6 +310,8 @@ base::Result<std::vector<std::filesystem::path>> ResolveAddDirs(const Flags& fla
 struct LoadedConfig {
   settings::Settings settings;
   settings::SourcedPermissions rules;  ///< permission rules with the file each came from
+  base::Json merged;                   ///< every layer merged, for keys Settings does not type
+  std::optional<std::vector<settings::SettingsSource>> sources;  ///< --setting-sources
 };
 
 base::Result<LoadedConfig> LoadAllSettings(const Flags& flags, base::Env& env,
@@ -321,7 +325,8 @@ base::Result<LoadedConfig> LoadAllSettings(const Flags& flags, base::Env& env,
   settings::LoadedSettings loaded = TRY(settings::LoadSettings(in));
   for (const std::string& w : loaded.warnings) base::log::Warn("{}", w);
   settings::ApplyEnvBlock(loaded.merged, env);
-  return LoadedConfig{settings::ReadSettings(loaded.merged), std::move(loaded.permissions)};
+  return LoadedConfig{settings::ReadSettings(loaded.merged), std::move(loaded.permissions),
+                      loaded.merged, in.setting_sources};
 }
 
 std::vector<permissions::RuleEntry> SettingsRules(const std::vector<settings::SourcedEntry>& entries) {
@@ -425,6 +430,31 @@ std::unique_ptr<session::TranscriptWriter> OpenTranscript(const Flags& flags, co
   return std::move(*w);
 }
 
+/// Runs one user turn, expanding a custom slash command first when the text calls one.
+ExitCode RunUserTurn(agent::Agent& agent, SlashCommands& slash, const Json& content) {
+  PreparedTurn turn = slash.Prepare(content);
+  if (turn.error) return ExitCodeFor(agent.RejectTurn(*turn.error).outcome);
+  return ExitCodeFor(agent.RunTurn(turn.content, turn.overrides).outcome);
+}
+
+/// The inputs of command expansion: where `!` snippets run, under which permission policy.
+commands::ExpandInputs CommandExpandInputs(const std::filesystem::path& cwd, const base::Env& env,
+                                           const std::string& session_id,
+                                           const permissions::GatePolicy& policy,
+                                           exec::ProcessRunner& processes, base::CancelToken& cancel,
+                                           const Json& merged_settings) {
+  commands::ExpandInputs in;
+  in.cwd = cwd;
+  in.home = env.GetOr("HOME", "");
+  in.session_id = session_id;
+  in.policy = policy;
+  in.processes = &processes;
+  in.env = {env.vars().begin(), env.vars().end()};
+  in.cancel = &cancel;
+  in.shell_disabled = merged_settings["disableSkillShellExecution"].AsBool();
+  return in;
+}
+
 /// What the `initialize` answer lists about this session.
 control::InitializeInfo InitializeInfoFor(const agent::AgentOptions& options) {
   control::InitializeInfo info;
@@ -494,7 +524,8 @@ int Run(int argc, const char* const* argv) {
   if (!provider) return UsageError(provider.error().message);
   options->api_key_source = (*provider)->ApiKeySource();
 
-  permissions::Gate gate(BuildPolicy(flags, *loaded_config, *mode, env, cwd, *add_dirs));
+  permissions::GatePolicy policy = BuildPolicy(flags, *loaded_config, *mode, env, cwd, *add_dirs);
+  permissions::Gate gate(policy);
   std::vector<std::unique_ptr<tools::Tool>> all_tools = tools::BuildBuiltinTools();
   auto tools = SelectTools(all_tools, flags, gate);
   if (!tools) return UsageError(tools.error().message);
@@ -535,11 +566,22 @@ int Run(int argc, const char* const* argv) {
       shared_sink, init.settings.callback_hooks);
   if (hook_runner) hook_runner->SetCallbacks(&channel);
   options->hooks = hook_runner.get();
-  control::InitializeInfo init_info = InitializeInfoFor(*options);
   tool_ctx.http = &http;
   tool_ctx.provider = provider->get();
   tool_ctx.small_model = settings::ResolveModel("haiku", env);
   tool_ctx.additional_dirs = *add_dirs;
+  SourceSwitches sources = SourceSwitches::From(loaded_config->sources);
+  Memory memory = LoadMemory(env, cwd, sources, loaded_config->merged, *add_dirs);
+  options->memory_context = memory.reminder;
+  options->nested_memory = memory.nested.get();
+  // Declared before the Agent: the gates of command turns must outlive it.
+  SlashCommands slash(LoadCommandCatalog(env, cwd, sources),
+                      CommandExpandInputs(cwd, env, plan->session_id, policy, processes, cancel,
+                                          loaded_config->merged),
+                      env, memory.nested.get());
+  options->slash_commands = slash.Names();
+  control::InitializeInfo init_info = InitializeInfoFor(*options);
+  init_info.commands = options->slash_commands;
   bool resumed = !plan->history.empty();
   agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, shared_sink,
                      cancel);
@@ -549,13 +591,14 @@ int Run(int argc, const char* const* argv) {
 
   ExitCode code = ExitCode::kSuccess;
   if (prompt) {
-    code = ExitCodeFor(agent.RunTurn(prompt->content).outcome);
+    code = RunUserTurn(agent, slash, prompt->content);
   } else {
     HostControls controls{agent, gate, hook_runner.get(), env};
     stream->SetRequestHandler([&](const protocol::InputMessage& request) {
       HandleHostRequest(request, channel, controls);
     });
-    code = RunStreamTurns(*stream, channel, controls, cancel, ExitCodeFor);
+    code = RunStreamTurns(*stream, channel, controls, cancel,
+                          [&](const Json& content) { return RunUserTurn(agent, slash, content); });
     stream.reset();  // joins the stdin router before the parts it calls into go away
   }
   agent.EndSession();

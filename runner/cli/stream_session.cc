@@ -221,7 +221,7 @@ void HandleHostRequest(const protocol::InputMessage& request, control::ControlCh
 
 ExitCode RunStreamTurns(StreamInput& input, control::ControlChannel& channel,
                         HostControls& controls, base::CancelToken& cancel,
-                        const std::function<ExitCode(agent::Outcome)>& exit_code_for) {
+                        const std::function<ExitCode(const Json& content)>& run_turn) {
   ExitCode code = ExitCode::kSuccess;
   while (auto item = input.Next(cancel)) {
     switch (item->kind) {
@@ -235,10 +235,9 @@ ExitCode RunStreamTurns(StreamInput& input, control::ControlChannel& channel,
         break;
     }
     input.SetTurnRunning(true);
-    agent::Outcome outcome = controls.agent.RunTurn(item->message.message.content).outcome;
+    ExitCode turn_code = run_turn(item->message.message.content);
     input.SetTurnRunning(false);
-    code = cancel.Clear(base::CancelReason::kTurnInterrupt) ? ExitCode::kSuccess
-                                                             : exit_code_for(outcome);
+    code = cancel.Clear(base::CancelReason::kTurnInterrupt) ? ExitCode::kSuccess : turn_code;
     if (cancel.cancelled()) break;
   }
   return code;

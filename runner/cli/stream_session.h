@@ -101,10 +101,11 @@ struct HostControls {
 void HandleHostRequest(const protocol::InputMessage& request, control::ControlChannel& channel,
                        HostControls& controls);
 
-/// Runs user turns from `input` until end of input or cancellation; returns the exit code
-/// of the last turn (a turn the host interrupted counts as success: the host asked for it).
+/// Runs user turns from `input` with `run_turn` (the user message's content) until end of
+/// input or cancellation; returns the exit code of the last turn (a turn the host interrupted
+/// counts as success: the host asked for it).
 ExitCode RunStreamTurns(StreamInput& input, control::ControlChannel& channel,
                         HostControls& controls, base::CancelToken& cancel,
-                        const std::function<ExitCode(agent::Outcome)>& exit_code_for);
+                        const std::function<ExitCode(const base::Json& content)>& run_turn);
 
 }  // namespace runner::cli

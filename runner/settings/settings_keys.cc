@@ -44,7 +44,7 @@ constexpr KeySpec kKeys[] = {
     Key("language", VT::kString), Key("outputStyle", VT::kString), Key("agent", VT::kString),
     Key("includeGitInstructions", VT::kBool), Key("claudeMdExcludes", VT::kStringArray),
     Managed("claudeMd", VT::kString), Key("autoMemoryEnabled", VT::kBool),
-    Key("autoMemoryDirectory", VT::kString),
+    Key("autoMemoryDirectory", VT::kString), Key("disableSkillShellExecution", VT::kBool),
     // Permissions.
     Key("permissions", VT::kObject), Key("permissions.allow", VT::kStringArray),
     Key("permissions.deny", VT::kStringArray), Key("permissions.ask", VT::kStringArray),
@@ -109,7 +109,7 @@ constexpr KeySpec kKeys[] = {
     Ignored("companyAnnouncements"), Ignored("defaultShell"), Ignored("disableAgentView"),
     Ignored("disableArtifact"), Ignored("disableBundledSkills"),
     Ignored("disableDeepLinkRegistration"), Ignored("disableRemoteControl"),
-    Ignored("disableSkillShellExecution"), Ignored("disableWorkflows"), Ignored("editorMode"),
+    Ignored("disableWorkflows"), Ignored("editorMode"),
     Ignored("enabledPlugins"), Ignored("extraKnownMarketplaces"), Ignored("fastMode"),
     Ignored("fastModePerSessionOptIn"), Ignored("feedbackSurveyRate"),
     Ignored("fileCheckpointingEnabled"), Ignored("fileSuggestion"), Ignored("footerLinksRegexes"),

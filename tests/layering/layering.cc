@@ -14,10 +14,9 @@ namespace {
 const std::map<std::string, int>& Layers() {
   static const std::map<std::string, int> kLayers = {
       {"base", 0},     {"protocol", 1},  {"settings", 1}, {"permissions", 2}, {"exec", 2},
-      {"git", 2},      {"sandbox", 2},   {"hooks", 3},    {"providers", 3},   {"mcp", 3},
-      {"output", 3},   {"telemetry", 3}, {"session", 3},  {"tools", 4},       {"control", 4},
-      {"agent", 5},
-      {"cli", 6},
+      {"git", 2},      {"sandbox", 2},   {"memory", 2},   {"hooks", 3},       {"providers", 3},
+      {"mcp", 3},      {"commands", 3},  {"output", 3},   {"telemetry", 3},   {"session", 3},
+      {"tools", 4},    {"control", 4},   {"agent", 5},    {"cli", 6},
   };
   return kLayers;
 }

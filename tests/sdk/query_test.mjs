@@ -218,7 +218,10 @@ test('initialize carries system prompt and agents; setModel switches the next re
     { content: [{ type: 'text', text: 'One.' }], stop_reason: 'end_turn' },
     { content: [{ type: 'text', text: 'Two.' }], stop_reason: 'end_turn' },
   ]);
-  const { prompts, next } = promptQueue(['one', 'two']);
+  fs.mkdirSync(path.join(s.project, '.claude', 'commands'), { recursive: true });
+  fs.writeFileSync(path.join(s.project, '.claude', 'commands', 'review-pr.md'),
+                   '---\ndescription: Review a PR\n---\nReview PR $ARGUMENTS.\n');
+  const { prompts, next } = promptQueue(['one', '/review-pr 12']);
   const q = query({
     prompt: prompts,
     options: {
@@ -235,6 +238,8 @@ test('initialize carries system prompt and agents; setModel switches the next re
       const agents = await q.supportedAgents();
       assert.ok(agents.some((a) => a.name === 'reviewer' && a.description === 'Reviews diffs'),
                 JSON.stringify(agents));
+      const commands = await q.supportedCommands();
+      assert.ok(commands.some((c) => c.name === 'review-pr'), JSON.stringify(commands));
       await q.setModel('claude-opus-4-1');
       await assert.rejects(q.getContextUsage(), /does not support the control request/);
       next();
@@ -249,6 +254,9 @@ test('initialize carries system prompt and agents; setModel switches the next re
   assert.ok(task && task.description.includes('reviewer'), 'the Task tool lists the agent');
   assert.notEqual(bodies[0].model, 'claude-opus-4-1');
   assert.equal(bodies[1].model, 'claude-opus-4-1');
+  // The second prompt was a custom slash command, expanded before it reached the model.
+  assert.ok(JSON.stringify(bodies[1].messages).includes('Review PR 12.'),
+            JSON.stringify(bodies[1].messages));
 });
 
 test('interrupt ends the running turn and the session takes the next one', async (t) => {
