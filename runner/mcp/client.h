@@ -1,0 +1,93 @@
+#pragma once
+/// A client session with one MCP server over a Transport: the initialize handshake with
+/// version negotiation, then tools, resources, prompts and ping; progress and list_changed
+/// notifications; cancellation (notifications/cancelled) of abandoned calls. Thread-safe:
+/// several tool calls may be in flight at once.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/base/cancel.h"
+#include "runner/base/json.h"
+#include "runner/base/result.h"
+#include "runner/mcp/transport.h"
+
+namespace runner::mcp {
+
+/// Protocol versions we speak, newest first; initialize offers the first.
+extern const std::vector<std::string> kProtocolVersions;
+
+struct ServerInfo {
+  std::string protocol_version;  ///< what the server chose
+  std::string name, version;     ///< serverInfo
+  std::string instructions;
+  base::Json capabilities;       ///< as sent
+};
+
+struct ToolInfo {
+  std::string name;
+  std::string title;
+  std::string description;
+  base::Json input_schema;   ///< object schema; `{"type":"object"}` when the server sent none
+  base::Json output_schema;  ///< null when absent
+  base::Json annotations;    ///< null when absent (readOnlyHint, destructiveHint, …)
+};
+
+struct ResourceInfo {
+  std::string uri, name, title, description, mime_type;
+};
+
+struct PromptInfo {
+  std::string name, title, description;
+  base::Json arguments;  ///< array of {name, description, required}
+};
+
+/// `notifications/progress` for a call: progress, total (0 when unknown), message.
+using ProgressFn = std::function<void(double progress, double total, const std::string& message)>;
+
+class Client {
+ public:
+  /// Takes the transport; `client_name`/`client_version` go in clientInfo.
+  Client(std::unique_ptr<Transport> transport, std::string client_name, std::string client_version);
+  ~Client();  ///< Close()s
+
+  /// Starts the transport and runs initialize → notifications/initialized. Fails on timeout
+  /// (kTimeout), on a version we do not speak, or when the transport fails.
+  base::Result<ServerInfo> Initialize(int64_t timeout_ms, base::CancelToken* cancel);
+
+  /// tools/list, following nextCursor pages.
+  base::Result<std::vector<ToolInfo>> ListTools(int64_t timeout_ms, base::CancelToken* cancel);
+  /// tools/call: the CallToolResult as sent (content, structuredContent, isError). A JSON-RPC
+  /// error is an Error whose message is the server's. On timeout or cancellation sends
+  /// notifications/cancelled for the request. `progress` (may be empty) gets progress
+  /// notifications (a progressToken is sent only when it is set).
+  base::Result<base::Json> CallTool(const std::string& name, const base::Json& arguments,
+                                    int64_t timeout_ms, base::CancelToken* cancel,
+                                    const ProgressFn& progress = {});
+
+  base::Result<std::vector<ResourceInfo>> ListResources(int64_t timeout_ms, base::CancelToken* cancel);
+  /// resources/read: the `contents` array.
+  base::Result<base::Json> ReadResource(const std::string& uri, int64_t timeout_ms,
+                                        base::CancelToken* cancel);
+  base::Result<std::vector<PromptInfo>> ListPrompts(int64_t timeout_ms, base::CancelToken* cancel);
+  /// prompts/get: the `messages` array.
+  base::Result<base::Json> GetPrompt(const std::string& name, const base::Json& arguments,
+                                     int64_t timeout_ms, base::CancelToken* cancel);
+  base::Result<void> Ping(int64_t timeout_ms, base::CancelToken* cancel);
+
+  /// Called (from a transport thread) when the server sends notifications/tools/list_changed.
+  void OnToolsChanged(std::function<void()> fn);
+  /// True once the transport closed (crash, exit); later calls fail at once.
+  bool closed() const;
+  void Close();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace runner::mcp

@@ -1,0 +1,44 @@
+#pragma once
+/// MCP server configuration as Claude Code reads it: `--mcp-config` files or inline JSON,
+/// the project's `.mcp.json` (with its approval settings), and user-level servers; `${VAR}` and
+/// `${VAR:-default}` expansion in command, args, env, url and headers.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/base/env.h"
+#include "runner/base/json.h"
+#include "runner/base/result.h"
+
+namespace runner::mcp {
+
+enum class ServerType { kStdio, kHttp, kSse };
+
+struct ServerConfig {
+  std::string name;
+  ServerType type = ServerType::kStdio;
+  // stdio
+  std::string command;
+  std::vector<std::string> args;
+  std::map<std::string, std::string> env;  ///< added to the runner's environment
+  // http / sse
+  std::string url;
+  std::map<std::string, std::string> headers;
+  std::string headers_helper;  ///< `headersHelper`: a command printing a JSON object of headers
+  /// Where it was defined, for the init message and errors: "cliArg" (--mcp-config),
+  /// "project" (.mcp.json), "user", "local".
+  std::string scope;
+};
+
+/// Parses one `{"mcpServers": {name: {...}}}` document (a --mcp-config value or a .mcp.json),
+/// expanding variables from `env`. `source` names the file (or "inline JSON") in errors, which
+/// are one line each, e.g. `.mcp.json: mcpServers.github.url: ${GITHUB_MCP_URL} is not set`.
+base::Result<std::vector<ServerConfig>> ParseServers(const base::Json& document,
+                                                     const std::string& source,
+                                                     const std::string& scope,
+                                                     const base::Env& env);
+
+}  // namespace runner::mcp
