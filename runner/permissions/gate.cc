@@ -122,7 +122,22 @@ std::vector<Gate::CompiledRule> Gate::Compile(const std::vector<RuleEntry>& entr
     }
     out.push_back(std::move(r));
   }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!out[i].path || out[i].path->negated()) continue;
+    for (size_t j = i + 1; j < out.size(); ++j) {
+      if (out[j].path && out[j].path->negated() &&
+          RuleCoversTool(out[j].rule.tool, out[i].rule.tool)) {
+        out[i].exceptions.push_back(*out[j].path);
+      }
+    }
+  }
   return out;
+}
+
+bool Gate::PathMatches(const CompiledRule& r, std::string_view path, PathPattern::Reach reach) {
+  if (!r.path || r.path->negated() || !r.path->Matches(path, reach)) return false;
+  return std::none_of(r.exceptions.begin(), r.exceptions.end(),
+                      [&](const PathPattern& e) { return e.Matches(path, reach); });
 }
 
 bool Gate::IsRemoved(std::string_view tool_name) const {
@@ -206,7 +221,7 @@ bool Gate::MayMatch(const CompiledRule& r, const CallFacts& f, std::string* deta
     case ToolFamily::kRead:
     case ToolFamily::kEdit:
       return std::any_of(f.paths.begin(), f.paths.end(), [&](const std::string& p) {
-        return r.path->Matches(p, PathPattern::Reach::kAnywhere);
+        return PathMatches(r, p, PathPattern::Reach::kAnywhere);
       });
     case ToolFamily::kWebFetch:
       // An unknown specifier or a URL without a clear host cannot be ruled out.
@@ -228,7 +243,7 @@ bool Gate::MatchesWrittenFile(const CompiledRule& r, const CallFacts& f, std::st
       *detail = " (the command writes a file whose name is only known when it runs)";
       return true;
     }
-    if (r.path->Matches(*w, PathPattern::Reach::kAnywhere)) {
+    if (PathMatches(r, *w, PathPattern::Reach::kAnywhere)) {
       *detail = " (the command writes " + *w + ")";
       return true;
     }
@@ -244,7 +259,7 @@ std::optional<Decision> Gate::CheckAllowRules(const Call& call) const {
     bool match = !r.rule.has_specifier;
     if (!match && r.path) {
       match = !f.paths.empty() && std::all_of(f.paths.begin(), f.paths.end(), [&](auto& p) {
-        return r.path->Matches(p, PathPattern::Reach::kBelowRoot);
+        return PathMatches(r, p, PathPattern::Reach::kBelowRoot);
       });
     }
     if (!match && f.family == ToolFamily::kWebFetch && f.host) {
@@ -290,7 +305,7 @@ bool Gate::MayWrite(const std::optional<std::string>& path) const {
   for (const CompiledRule& r : allow_) {
     if (!RuleCoversTool(r.rule.tool, "Write")) continue;
     if (!r.rule.has_specifier) return true;
-    if (r.path && r.path->Matches(*path, PathPattern::Reach::kBelowRoot)) return true;
+    if (PathMatches(r, *path, PathPattern::Reach::kBelowRoot)) return true;
   }
   return mode_ == PermissionMode::kAcceptEdits && InsideWorkingDirs({*path});
 }
@@ -301,7 +316,7 @@ bool Gate::MayRead(const std::optional<std::string>& path) const {
   for (const CompiledRule& r : allow_) {
     if (!RuleCoversTool(r.rule.tool, "Read")) continue;
     if (!r.rule.has_specifier) return true;
-    if (r.path && r.path->Matches(*path, PathPattern::Reach::kBelowRoot)) return true;
+    if (PathMatches(r, *path, PathPattern::Reach::kBelowRoot)) return true;
   }
   return false;
 }

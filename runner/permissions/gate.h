@@ -122,7 +122,13 @@ class Gate {
     std::string source;
     std::optional<BashPattern> bash;
     std::optional<PathPattern> path;
+    /// gitignore negation: later `!pattern` rules of the same list and tool that carve paths
+    /// back out of this one (the last matching pattern decides).
+    std::vector<PathPattern> exceptions;
   };
+  /// `r`'s path pattern matches `path` and no later negation takes it back. A negated rule
+  /// never matches on its own.
+  static bool PathMatches(const CompiledRule& r, std::string_view path, PathPattern::Reach reach);
   enum class RuleKind { kAsk, kDeny };
   struct Call;
 

@@ -209,6 +209,21 @@ TEST(GateFiles, ReadRulesGrantPathsOutsideTheWorkingDirectories) {
   EXPECT_FALSE(gate.Check("Read", ToolKind::kReadOnly, File("/home/u/.ssh/id_rsa")).allowed);
 }
 
+TEST(GateFiles, NegatedPatternsCarvePathsOutOfEarlierRulesOfTheSameList) {
+  // gitignore semantics within one list: the last matching pattern decides.
+  Gate gate(Policy(PermissionMode::kDefault, {"Edit(docs/**)", "Edit(!docs/generated/**)"},
+                   {"Read(secrets/**)", "Read(!secrets/public/**)"}));
+  EXPECT_TRUE(gate.Check("Write", ToolKind::kEdit, File("/repo/docs/a.md")).allowed);
+  EXPECT_FALSE(gate.Check("Write", ToolKind::kEdit, File("/repo/docs/generated/a.md")).allowed);
+  Decision secret = gate.Check("Read", ToolKind::kReadOnly, File("/repo/secrets/key.pem"));
+  EXPECT_EQ(secret.behavior, Behavior::kDeny);
+  EXPECT_TRUE(gate.Check("Read", ToolKind::kReadOnly, File("/repo/secrets/public/ca.pem")).allowed);
+  // A negation alone grants or refuses nothing.
+  Gate alone(Policy(PermissionMode::kDefault, {"Edit(!docs/**)"}));
+  EXPECT_FALSE(alone.Check("Write", ToolKind::kEdit, File("/repo/docs/a.md")).allowed);
+  EXPECT_FALSE(alone.Check("Write", ToolKind::kEdit, File("/repo/src/a.c")).allowed);
+}
+
 TEST(GateFiles, EditToolsFollowTheModeAndEditRules) {
   Gate by_default(Policy(PermissionMode::kDefault, {"Edit(docs/**)"}));
   EXPECT_TRUE(by_default.Check("Write", ToolKind::kEdit, File("/repo/docs/a.md")).allowed);

@@ -125,6 +125,12 @@ bool IsWithin(std::string_view path, std::string_view dir) {
 }
 
 PathPattern::PathPattern(std::string_view spec, const PathRoots& roots) {
+  if (spec.starts_with('!')) {
+    negated_ = true;
+    spec.remove_prefix(1);
+  } else if (spec.starts_with("\\!")) {
+    spec.remove_prefix(1);
+  }
   std::string_view rest = spec;
   std::string_view root;
   if (rest.starts_with("//")) {

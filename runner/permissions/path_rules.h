@@ -41,14 +41,18 @@ class PathPattern {
     kBelowRoot,  ///< only below the pattern's root (allow rules: grant no more than written)
     kAnywhere,   ///< in any directory (deny and ask rules: refuse rather than miss)
   };
-  /// True when the normal absolute `path` matches.
+  /// True when the normal absolute `path` matches (for a negated pattern: matches what follows
+  /// the `!`; what negation means is up to the list holding the pattern).
   bool Matches(std::string_view path, Reach reach) const;
+  /// gitignore negation: the specifier started with `!` (`\!` is a literal `!`).
+  bool negated() const { return negated_; }
 
  private:
   std::string root_;
   std::vector<std::string> segments_;
   bool anchored_ = true;
   bool unrooted_ = false;
+  bool negated_ = false;
 };
 
 }  // namespace runner::permissions

@@ -53,6 +53,16 @@ TEST(PathPattern, FollowsGitignoreGlobbing) {
   EXPECT_TRUE(Below("**", "/repo/sub/anything"));
 }
 
+TEST(PathPattern, LeadingBangNegatesAndBackslashBangIsLiteral) {
+  const PathRoots roots{"/repo", "/repo/sub", "/home/u"};
+  PathPattern negated("!docs/**", roots);
+  EXPECT_TRUE(negated.negated());
+  EXPECT_TRUE(negated.Matches("/repo/sub/docs/a.md", PathPattern::Reach::kBelowRoot));
+  PathPattern literal("\\!important.txt", roots);
+  EXPECT_FALSE(literal.negated());
+  EXPECT_TRUE(literal.Matches("/repo/sub/!important.txt", PathPattern::Reach::kBelowRoot));
+}
+
 TEST(PathPattern, NameOnlyPatternsReachDependsOnTheRuleKind) {
   EXPECT_TRUE(Below("*.env", "/repo/sub/deep/.env"));
   EXPECT_TRUE(Below(".env", "/repo/sub/.env"));
