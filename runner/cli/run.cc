@@ -603,6 +603,11 @@ int Run(int argc, const char* const* argv) {
   }
   agent.EndSession();
   processes.KillAll();
+  // cleanupPeriodDays: at the end, so the transcript this run wrote (or resumed) is fresh.
+  if (!flags.no_session_persistence) {
+    session::RemoveOldTranscripts(session::ConfigDir(env), config->cleanup_period_days,
+                                  std::filesystem::file_time_type::clock::now());
+  }
   return static_cast<int>(code);
 }
 

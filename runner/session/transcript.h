@@ -22,6 +22,12 @@ std::filesystem::path ProjectDir(const base::Env& env, const std::filesystem::pa
 std::filesystem::path TranscriptPath(const base::Env& env, const std::filesystem::path& cwd,
                                      const std::string& session_id);
 
+/// `cleanupPeriodDays`: removes transcripts (`projects/*/*.jsonl` under `config_dir`) last
+/// written more than `days` days before `now`, and project directories left empty. Never
+/// follows symlinks; errors are skipped. Returns how many files it removed.
+size_t RemoveOldTranscripts(const std::filesystem::path& config_dir, int64_t days,
+                            std::filesystem::file_time_type now);
+
 struct TranscriptContext {
   std::string session_id;
   std::filesystem::path cwd;

@@ -1,4 +1,5 @@
 // Where transcripts live: ConfigDir, ProjectKey, ProjectDir, TranscriptPath, FindLatestTranscript.
+#include <chrono>
 #include <cstdint>
 #include <system_error>
 
@@ -75,6 +76,27 @@ base::Result<std::filesystem::path> FindLatestTranscript(const base::Env& env,
   }
   if (best.empty()) return base::Fail(base::ErrorKind::kUsage, "No conversation found to continue");
   return best;
+}
+
+size_t RemoveOldTranscripts(const std::filesystem::path& config_dir, int64_t days,
+                            std::filesystem::file_time_type now) {
+  namespace fs = std::filesystem;
+  if (days <= 0) return 0;
+  const auto cutoff = now - std::chrono::hours(24 * days);
+  size_t removed = 0;
+  std::error_code ec;
+  for (const fs::directory_entry& project : fs::directory_iterator(config_dir / "projects", ec)) {
+    if (!project.is_directory(ec) || project.is_symlink(ec)) continue;
+    for (const fs::directory_entry& file : fs::directory_iterator(project.path(), ec)) {
+      if (file.path().extension() != ".jsonl" || !file.is_regular_file(ec) || file.is_symlink(ec)) {
+        continue;
+      }
+      auto written = file.last_write_time(ec);
+      if (!ec && written < cutoff && fs::remove(file.path(), ec)) ++removed;
+    }
+    if (fs::is_empty(project.path(), ec) && !ec) fs::remove(project.path(), ec);
+  }
+  return removed;
 }
 
 }  // namespace runner::session

@@ -70,5 +70,28 @@ TEST(FindLatestTranscript, FailsWithUsageErrorWhenThereIsNone) {
   EXPECT_FALSE(FindLatestTranscript(env, "/empty"));
 }
 
+TEST(RemoveOldTranscripts, RemovesOnlyTranscriptsOlderThanThePeriod) {
+  ScratchDir dir;
+  fs::path old_project = dir.path() / "projects" / "-old";
+  fs::path live_project = dir.path() / "projects" / "-live";
+  fs::create_directories(old_project);
+  fs::create_directories(live_project);
+  auto now = fs::file_time_type::clock::now();
+  auto write = [&](const fs::path& p, std::chrono::hours age) {
+    std::ofstream(p) << "{}\n";
+    fs::last_write_time(p, now - age);
+  };
+  write(old_project / "a.jsonl", std::chrono::hours(24 * 31));
+  write(live_project / "b.jsonl", std::chrono::hours(24 * 31));
+  write(live_project / "c.jsonl", std::chrono::hours(24 * 29));
+  write(live_project / "notes.txt", std::chrono::hours(24 * 400));
+  EXPECT_EQ(RemoveOldTranscripts(dir.path(), 30, now), 2u);
+  EXPECT_FALSE(fs::exists(old_project));  // emptied, so removed
+  EXPECT_FALSE(fs::exists(live_project / "b.jsonl"));
+  EXPECT_TRUE(fs::exists(live_project / "c.jsonl"));
+  EXPECT_TRUE(fs::exists(live_project / "notes.txt"));
+  EXPECT_EQ(RemoveOldTranscripts(dir.path() / "missing", 30, now), 0u);
+}
+
 }  // namespace
 }  // namespace runner::session
