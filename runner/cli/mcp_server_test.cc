@@ -46,6 +46,9 @@ class McpServerTest : public ::testing::Test {
                                           [this](std::string line) { Capture(std::move(line)); });
   }
 
+  // The server's threads write through Capture: stop them before the capture goes away.
+  ~McpServerTest() override { server_.reset(); }
+
   void Send(std::string_view line) { server_->HandleLine(line); }
 
   /// The answer whose id is `id`, waiting up to 10 s for it; null when none came.
