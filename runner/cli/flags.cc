@@ -157,8 +157,8 @@ base::Result<McpFlags> ParseMcpFlags(int argc, const char* const* argv) {
       ->expected(1, -1);
   bool serve_named = argc > 1 && std::string_view(argv[1]) == "serve";
   if (argc > 1 && argv[1][0] != '-' && !serve_named) {
-    return base::Fail(base::ErrorKind::kUsage,
-                      "claude-runner has no 'mcp " + std::string(argv[1]) + "' command; only 'mcp serve'");
+    return base::Fail(base::ErrorKind::kUsage, "claude-runner has no 'mcp " +
+                                                   std::string(argv[1]) + "' command; only 'mcp serve'");
   }
   try {
     app.parse(argc, argv);

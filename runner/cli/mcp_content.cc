@@ -12,7 +12,9 @@ using base::JsonObject;
 constexpr std::string_view kErrorOpen = "<tool_use_error>";
 constexpr std::string_view kErrorClose = "</tool_use_error>";
 
-Json TextBlock(std::string text) { return JsonObject({{"type", "text"}, {"text", std::move(text)}}); }
+Json TextBlock(std::string text) {
+  return JsonObject({{"type", "text"}, {"text", std::move(text)}});
+}
 
 /// `<tool_use_error>msg</tool_use_error>` → `msg`; any other text unchanged.
 std::string Unwrapped(const std::string& text) {
@@ -48,10 +50,11 @@ Json McpBlock(const Json& block, const Json& arguments) {
 }  // namespace
 
 Json McpToolDefinition(const tools::Tool& tool) {
-  return JsonObject({{"name", tool.name()},
-                     {"description", tool.description()},
-                     {"inputSchema", tool.input_schema()},
-                     {"annotations", JsonObject({{"readOnlyHint", tool.IsReadOnly(Json::MakeObject())}})}});
+  return JsonObject(
+      {{"name", tool.name()},
+       {"description", tool.description()},
+       {"inputSchema", tool.input_schema()},
+       {"annotations", JsonObject({{"readOnlyHint", tool.IsReadOnly(Json::MakeObject())}})}});
 }
 
 Json McpCallResult(const tools::ToolResult& result, const Json& arguments) {

@@ -1,13 +1,12 @@
 #include "runner/cli/mcp_serve.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "runner/base/env.h"
 #include "runner/base/log.h"
@@ -33,7 +32,8 @@ int UsageError(const std::string& message) {
 }
 
 bool IsServed(std::string_view name) {
-  return std::find(std::begin(kServedTools), std::end(kServedTools), name) != std::end(kServedTools);
+  return std::find(std::begin(kServedTools), std::end(kServedTools), name) !=
+         std::end(kServedTools);
 }
 
 /// --add-dir values as absolute directories; a missing one is a usage error.
@@ -56,21 +56,27 @@ std::string Instructions(const permissions::Gate& gate, const std::vector<tools:
       "The built-in tools of claude-runner, with the names, inputs and behaviour of Claude "
       "Code's. They run in {}; file tools reach only files under: {}.",
       gate.working_dirs()[0], fmt::join(gate.working_dirs(), ", "));
-  bool bash = std::any_of(served.begin(), served.end(), [](const tools::Tool* t) { return t->name() == "Bash"; });
+  bool bash = std::any_of(served.begin(), served.end(),
+                          [](const tools::Tool* t) { return t->name() == "Bash"; });
   if (bash) {
-    text += " Bash runs any command as the user who started the server, and its working "
-            "directory carries over between calls.";
+    text +=
+        " Bash runs any command as the user who started the server, and its working "
+        "directory carries over between calls.";
   }
   return text;
 }
 
 ExitCode ExitCodeForSignal(base::CancelReason reason) {
   switch (reason) {
-    case base::CancelReason::kTerminate: return ExitCode::kTerminated;
-    case base::CancelReason::kInterrupt: return ExitCode::kInterrupted;
-    case base::CancelReason::kDeadline: return ExitCode::kTimeout;
+    case base::CancelReason::kTerminate:
+      return ExitCode::kTerminated;
+    case base::CancelReason::kInterrupt:
+      return ExitCode::kInterrupted;
+    case base::CancelReason::kDeadline:
+      return ExitCode::kTimeout;
     case base::CancelReason::kTurnInterrupt:
-    case base::CancelReason::kNone: return ExitCode::kSuccess;
+    case base::CancelReason::kNone:
+      return ExitCode::kSuccess;
   }
   return ExitCode::kError;
 }
@@ -102,12 +108,14 @@ int Serve(const McpFlags& flags) {
     options.max_parallel_reads = static_cast<int>(*c);
   }
   output::LineWriter out(STDOUT_FILENO);
-  McpServer server(*served, gate, context, options, [&out](std::string line) { out.WriteLine(std::move(line)); });
+  McpServer server(*served, gate, context, options,
+                   [&out](std::string line) { out.WriteLine(std::move(line)); });
   base::log::Debug("mcp serve: serving {} tools in {}", served->size(), cwd.string());
   // Never freed: its reader thread is detached and may sit in read(2) until the process exits.
   auto* lines = new LineQueue();
   lines->Start(STDIN_FILENO);
-  ExitCode code = ServeLines(server, [&] { return lines->Next(shutdown); }, shutdown);
+  ExitCode code = ServeLines(
+      server, [&] { return lines->Next(shutdown); }, shutdown);
   processes.KillAll();
   return static_cast<int>(code);
 }

@@ -1,12 +1,12 @@
 #include "runner/cli/mcp_server.h"
 
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
 #include <utility>
-
-#include <fmt/ranges.h>
 
 #include "runner/base/log.h"
 #include "runner/base/scope.h"
@@ -21,7 +21,9 @@ using base::JsonObject;
 
 constexpr auto kPollInterval = std::chrono::milliseconds(100);
 
-RpcFailure Failure(RpcError code, std::string message) { return RpcFailure{code, std::move(message)}; }
+RpcFailure Failure(RpcError code, std::string message) {
+  return RpcFailure{code, std::move(message)};
+}
 
 /// The agent's notion of a call's kind, for the gate (read-only, an edit, or anything else).
 permissions::ToolKind KindOf(const tools::Tool& tool, const Json& input) {
@@ -84,13 +86,17 @@ McpServer::~McpServer() {
 void McpServer::HandleLine(std::string_view line) {
   if (base::Trim(line).empty()) return;
   auto parsed = Json::Parse(line);
-  if (!parsed) return RespondError(nullptr, Failure(RpcError::kParseError, "Parse error: " + parsed.error().message));
+  if (!parsed) {
+    return Reject(nullptr, RpcError::kParseError, "Parse error: " + parsed.error().message);
+  }
   const Json& message = *parsed;
   if (message.is_array()) {
-    return RespondError(nullptr, Failure(RpcError::kInvalidRequest,
-                                         "Invalid Request: JSON-RPC batches are not supported"));
+    return Reject(nullptr, RpcError::kInvalidRequest,
+                  "Invalid Request: JSON-RPC batches are not supported");
   }
-  if (!message.is_object()) return RespondError(nullptr, Failure(RpcError::kInvalidRequest, "Invalid Request: not an object"));
+  if (!message.is_object()) {
+    return Reject(nullptr, RpcError::kInvalidRequest, "Invalid Request: not an object");
+  }
   const Json* id = message.Find("id");
   bool id_ok = id != nullptr && (id->is_string() || id->is_number());
   Json reply_id = id_ok ? *id : Json();
@@ -100,18 +106,19 @@ void McpServer::HandleLine(std::string_view line) {
     return;
   }
   if (message["jsonrpc"].AsString() != "2.0") {
-    return RespondError(reply_id, Failure(RpcError::kInvalidRequest, "Invalid Request: jsonrpc must be \"2.0\""));
+    return Reject(reply_id, RpcError::kInvalidRequest, "Invalid Request: jsonrpc must be \"2.0\"");
   }
   if (method == nullptr || !method->is_string()) {
-    return RespondError(reply_id, Failure(RpcError::kInvalidRequest, "Invalid Request: method must be a string"));
+    return Reject(reply_id, RpcError::kInvalidRequest, "Invalid Request: method must be a string");
   }
   const Json& params = message["params"];
   if (id == nullptr) return HandleNotification(method->AsString(), params);
   if (!id_ok) {
-    return RespondError(nullptr, Failure(RpcError::kInvalidRequest, "Invalid Request: id must be a string or a number"));
+    return Reject(nullptr, RpcError::kInvalidRequest,
+                  "Invalid Request: id must be a string or a number");
   }
   if (!params.is_null() && !params.is_object()) {
-    return RespondError(*id, Failure(RpcError::kInvalidParams, "Invalid params: params must be an object"));
+    return Reject(*id, RpcError::kInvalidParams, "Invalid params: params must be an object");
   }
   HandleRequest(*id, method->AsString(), params);
 }
@@ -146,9 +153,11 @@ void McpServer::HandleNotification(const std::string& method, const Json& params
 RpcResult McpServer::Initialize(const Json& params) {
   const Json& requested = params["protocolVersion"];
   if (!requested.is_string()) {
-    return std::unexpected(Failure(RpcError::kInvalidParams, "Invalid params: protocolVersion must be a string"));
+    return std::unexpected(
+        Failure(RpcError::kInvalidParams, "Invalid params: protocolVersion must be a string"));
   }
-  base::log::Debug("mcp serve: client {} {} asks for protocol {}", params["clientInfo"]["name"].AsString(),
+  base::log::Debug("mcp serve: client {} {} asks for protocol {}",
+                   params["clientInfo"]["name"].AsString(),
                    params["clientInfo"]["version"].AsString(), requested.AsString());
   Json result = JsonObject(
       {{"protocolVersion", NegotiatedVersion(requested.AsString())},
@@ -163,7 +172,8 @@ RpcResult McpServer::Ping(const Json&) { return Json::MakeObject(); }
 RpcResult McpServer::ListTools(const Json& params) {
   // One page holds every tool, so a cursor (which we never hand out) changes nothing.
   if (params.Contains("cursor") && !params["cursor"].is_string() && !params["cursor"].is_null()) {
-    return std::unexpected(Failure(RpcError::kInvalidParams, "Invalid params: cursor must be a string"));
+    return std::unexpected(
+        Failure(RpcError::kInvalidParams, "Invalid params: cursor must be a string"));
   }
   Json list = Json::MakeArray();
   for (const tools::Tool* tool : tools_) list.Push(McpToolDefinition(*tool));
@@ -173,14 +183,16 @@ RpcResult McpServer::ListTools(const Json& params) {
 void McpServer::StartCall(const Json& id, const Json& params) {
   const Json& name = params["name"];
   if (!name.is_string()) {
-    return RespondError(id, Failure(RpcError::kInvalidParams, "Invalid params: name must be a string"));
+    return Reject(id, RpcError::kInvalidParams, "Invalid params: name must be a string");
   }
   const Json& arguments = params["arguments"];
   if (!arguments.is_null() && !arguments.is_object()) {
-    return RespondError(id, Failure(RpcError::kInvalidParams, "Invalid params: arguments must be an object"));
+    return Reject(id, RpcError::kInvalidParams, "Invalid params: arguments must be an object");
   }
   tools::Tool* tool = FindTool(name.AsString());
-  if (tool == nullptr) return RespondError(id, Failure(RpcError::kInvalidParams, "Unknown tool: " + name.AsString()));
+  if (tool == nullptr) {
+    return Reject(id, RpcError::kInvalidParams, "Unknown tool: " + name.AsString());
+  }
   ReapFinished();
   auto call = std::make_unique<Call>();
   call->id = id;
@@ -210,15 +222,17 @@ void McpServer::RunCall(Call& call) {
 }
 
 tools::ToolResult McpServer::Execute(Call& call) {
-  if (!Acquire(call, call.read_only)) return tools::ToolResult::Error("The call was cancelled before it started");
+  if (!Acquire(call, call.read_only)) {
+    return tools::ToolResult::Error("The call was cancelled before it started");
+  }
   base::Defer release([&] { Release(call.read_only); });
   std::string current_dir = gate_.working_dirs().empty() ? std::string() : gate_.working_dirs()[0];
   if (context_.session != nullptr) {
     std::lock_guard lock(context_.session->mu);
     if (!context_.session->bash_cwd.empty()) current_dir = context_.session->bash_cwd.string();
   }
-  permissions::Decision decision =
-      gate_.Check(call.tool->name(), KindOf(*call.tool, call.arguments), call.arguments, current_dir);
+  permissions::Decision decision = gate_.Check(
+      call.tool->name(), KindOf(*call.tool, call.arguments), call.arguments, current_dir);
   if (!decision.allowed && decision.reason_type == permissions::ReasonType::kWorkingDir) {
     return tools::ToolResult::Error(OutsideMessage(call.tool->name(), gate_.working_dirs()));
   }
@@ -231,7 +245,9 @@ tools::ToolResult McpServer::Execute(Call& call) {
 bool McpServer::Acquire(Call& call, bool read_only) {
   std::unique_lock lock(mu_);
   if (read_only) {
-    cv_.wait(lock, [&] { return reads_running_ < options_.max_parallel_reads || call.cancel.cancelled(); });
+    cv_.wait(lock, [&] {
+      return reads_running_ < options_.max_parallel_reads || call.cancel.cancelled();
+    });
     if (call.cancel.cancelled()) return false;
     ++reads_running_;
     return true;
@@ -251,8 +267,11 @@ bool McpServer::Acquire(Call& call, bool read_only) {
 void McpServer::Release(bool read_only) {
   {
     std::lock_guard lock(mu_);
-    if (read_only) --reads_running_;
-    else exclusive_busy_ = false;
+    if (read_only) {
+      --reads_running_;
+    } else {
+      exclusive_busy_ = false;
+    }
   }
   cv_.notify_all();
 }
@@ -283,7 +302,8 @@ void McpServer::Wait(base::CancelToken& shutdown) {
   while (true) {
     {
       std::unique_lock lock(mu_);
-      bool running = std::any_of(calls_.begin(), calls_.end(), [](const auto& c) { return !c->finished; });
+      bool running =
+          std::any_of(calls_.begin(), calls_.end(), [](const auto& c) { return !c->finished; });
       if (!running) break;
       cv_.wait_for(lock, kPollInterval);
     }
@@ -320,6 +340,10 @@ tools::Tool* McpServer::FindTool(std::string_view name) const {
 
 void McpServer::Respond(const Json& id, Json result) {
   Write(JsonObject({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}));
+}
+
+void McpServer::Reject(const Json& id, RpcError code, std::string message) {
+  RespondError(id, Failure(code, std::move(message)));
 }
 
 void McpServer::RespondError(const Json& id, const RpcFailure& failure) {

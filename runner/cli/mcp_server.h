@@ -98,6 +98,7 @@ class McpServer {
 
   void Respond(const base::Json& id, base::Json result);
   void RespondError(const base::Json& id, const RpcFailure& failure);
+  void Reject(const base::Json& id, RpcError code, std::string message);
   void Write(const base::Json& message);
 
   std::vector<tools::Tool*> tools_;

@@ -35,7 +35,8 @@ class McpServerTest : public ::testing::Test {
  protected:
   McpServerTest()
       : dir_(fs::canonical(project_.root())),
-        env_(std::map<std::string, std::string>{{"PATH", "/usr/bin:/bin"}, {"HOME", dir_.string()}}),
+        env_(
+            std::map<std::string, std::string>{{"PATH", "/usr/bin:/bin"}, {"HOME", dir_.string()}}),
         background_(scratch_.root() / "bg"),
         gate_(McpConfinementPolicy(dir_, {}, env_)),
         all_(tools::BuildBuiltinTools()) {
@@ -68,10 +69,11 @@ class McpServerTest : public ::testing::Test {
     return lines_;
   }
   static std::string Call(int id, std::string_view tool, const Json& arguments) {
-    return base::JsonObject({{"jsonrpc", "2.0"},
-                             {"id", id},
-                             {"method", "tools/call"},
-                             {"params", base::JsonObject({{"name", tool}, {"arguments", arguments}})}})
+    return base::JsonObject(
+               {{"jsonrpc", "2.0"},
+                {"id", id},
+                {"method", "tools/call"},
+                {"params", base::JsonObject({{"name", tool}, {"arguments", arguments}})}})
         .Dump();
   }
   static Json Error(const Json& id, int code, std::string_view message) {
@@ -114,9 +116,11 @@ TEST_F(McpServerTest, InitializeAnswersWithTheRequestedVersionServerInfoAndTools
 }
 
 TEST_F(McpServerTest, InitializeOffersTheNewestVersionForAnUnknownOne) {
-  Send(R"({"jsonrpc":"2.0","id":"a","method":"initialize","params":{"protocolVersion":"2099-01-01"}})");
+  Send(
+      R"({"jsonrpc":"2.0","id":"a","method":"initialize","params":{"protocolVersion":"2099-01-01"}})");
   EXPECT_EQ(AnswerTo("a")["result"]["protocolVersion"], Json("2025-11-25"));
-  Send(R"({"jsonrpc":"2.0","id":"b","method":"initialize","params":{"protocolVersion":"2024-11-05"}})");
+  Send(
+      R"({"jsonrpc":"2.0","id":"b","method":"initialize","params":{"protocolVersion":"2024-11-05"}})");
   EXPECT_EQ(AnswerTo("b")["result"]["protocolVersion"], Json("2024-11-05"));
 }
 
@@ -173,7 +177,8 @@ TEST_F(McpServerTest, FileToolsStayInsideTheWorkingDirectories) {
   EXPECT_EQ(result["isError"], Json(true));
   EXPECT_EQ(result["content"].at(0)["text"],
             Json("Read refused: the path is outside the directories this server may reach (" +
-                 dir_.string() + "). Start `claude-runner mcp serve` with `--add-dir <dir>` to "
+                 dir_.string() +
+                 "). Start `claude-runner mcp serve` with `--add-dir <dir>` to "
                  "allow another directory."));
   // Bash is not confined: the client approved the command.
   Send(Call(9, "Bash", base::JsonObject({{"command", "cat " + outside.string()}})));
@@ -187,9 +192,8 @@ TEST_F(McpServerTest, AddedDirectoriesAreReachable) {
   tools::ToolContext context{dir_, &env_, nullptr, &processes_, &session_, &background_};
   std::vector<Json> out;
   {
-    McpServer server(*SelectServedTools(all_, std::nullopt), wider, context, {}, [&](std::string l) {
-      out.push_back(Parse(l));
-    });
+    McpServer server(*SelectServedTools(all_, std::nullopt), wider, context, {},
+                     [&](std::string l) { out.push_back(Parse(l)); });
     server.HandleLine(Call(1, "Read", base::JsonObject({{"file_path", file.string()}})));
     base::CancelToken never;
     server.Wait(never);
@@ -204,17 +208,20 @@ TEST_F(McpServerTest, MalformedMessagesGetJsonRpcErrors) {
   Send(R"({"jsonrpc":"1.0","id":10,"method":"ping"})");
   Send(R"({"jsonrpc":"2.0","id":11,"method":"resources/list"})");
   Send(R"({"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"arguments":{}}})");
-  Send(R"({"jsonrpc":"2.0","id":13,"method":"tools/call","params":{"name":"Task","arguments":{}}})");
-  Send(R"({"jsonrpc":"2.0","id":14,"method":"tools/call","params":{"name":"Read","arguments":[1]}})");
+  Send(
+      R"({"jsonrpc":"2.0","id":13,"method":"tools/call","params":{"name":"Task","arguments":{}}})");
+  Send(
+      R"({"jsonrpc":"2.0","id":14,"method":"tools/call","params":{"name":"Read","arguments":[1]}})");
   Send(R"({"jsonrpc":"2.0","id":15,"method":"tools/list","params":[1]})");
   Send(R"({"jsonrpc":"2.0","id":{"x":1},"method":"ping"})");
   Send(R"({"jsonrpc":"2.0","id":99,"result":{}})");  // a response to nothing: ignored
-  Send("   ");                                         // a blank line: ignored
+  Send("   ");                                       // a blank line: ignored
   std::vector<Json> lines = Lines();
   ASSERT_EQ(lines.size(), 9u);
   EXPECT_EQ(lines[0]["id"], Json());
   EXPECT_EQ(lines[0]["error"]["code"], Json(-32700));
-  EXPECT_EQ(lines[1], Error(nullptr, -32600, "Invalid Request: JSON-RPC batches are not supported"));
+  EXPECT_EQ(lines[1],
+            Error(nullptr, -32600, "Invalid Request: JSON-RPC batches are not supported"));
   EXPECT_EQ(lines[2], Error(10, -32600, "Invalid Request: jsonrpc must be \"2.0\""));
   EXPECT_EQ(lines[3], Error(11, -32601, "Method not found: resources/list"));
   EXPECT_EQ(lines[4], Error(12, -32602, "Invalid params: name must be a string"));
@@ -238,7 +245,8 @@ TEST_F(McpServerTest, CancelledCallStopsAndIsNotAnswered) {
   int64_t start = base::MonotonicMs();
   Send(Call(30, "Bash", base::JsonObject({{"command", "sleep 30"}})));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  Send(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":30,"reason":"x"}})");
+  Send(
+      R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":30,"reason":"x"}})");
   base::CancelToken never;
   server_->Wait(never);
   EXPECT_LT(base::MonotonicMs() - start, 10000);
@@ -262,12 +270,15 @@ TEST_F(McpServerTest, ServeLinesAnswersCallsInFlightAfterEndOfInput) {
       R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})",
       Call(2, "Bash", base::JsonObject({{"command", "sleep 0.3; echo done"}}))};
   base::CancelToken shutdown;
-  ExitCode code = ServeLines(*server_, [&]() -> std::optional<std::string> {
-    if (input.empty()) return std::nullopt;
-    std::string line = input.front();
-    input.pop_front();
-    return line;
-  }, shutdown);
+  ExitCode code = ServeLines(
+      *server_,
+      [&]() -> std::optional<std::string> {
+        if (input.empty()) return std::nullopt;
+        std::string line = input.front();
+        input.pop_front();
+        return line;
+      },
+      shutdown);
   EXPECT_EQ(code, ExitCode::kSuccess);
   EXPECT_EQ(AnswerTo(2)["result"]["content"].at(0)["text"], Json("done"));
 }
@@ -278,7 +289,8 @@ TEST_F(McpServerTest, ServeLinesCancelsCallsOnSigterm) {
   base::CancelToken shutdown;
   shutdown.Cancel(base::CancelReason::kTerminate);
   int64_t start = base::MonotonicMs();
-  ExitCode code = ServeLines(*server_, [] { return std::optional<std::string>(); }, shutdown);
+  ExitCode code = ServeLines(
+      *server_, [] { return std::optional<std::string>(); }, shutdown);
   EXPECT_EQ(code, ExitCode::kTerminated);
   EXPECT_LT(base::MonotonicMs() - start, 10000);
   EXPECT_EQ(AnswerTo(50)["result"]["isError"], Json(true));
@@ -295,9 +307,10 @@ TEST(SelectServedTools, NarrowsToTheNamedToolsAndRefusesOthers) {
   EXPECT_TRUE(SelectServedTools(all, std::vector<std::string>{})->empty());
   auto refused = SelectServedTools(all, std::vector<std::string>{"WebFetch"});
   ASSERT_FALSE(refused.has_value());
-  EXPECT_EQ(refused.error().message,
-            "--tools: 'WebFetch' is not a tool mcp serve offers (Bash, TaskStop, Read, Write, Edit, "
-            "MultiEdit, NotebookEdit, Glob, Grep, LS)");
+  EXPECT_EQ(
+      refused.error().message,
+      "--tools: 'WebFetch' is not a tool mcp serve offers (Bash, TaskStop, Read, Write, Edit, "
+      "MultiEdit, NotebookEdit, Glob, Grep, LS)");
 }
 
 }  // namespace
