@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <string_view>
 
 #include "runner/base/version.h"
 
@@ -113,6 +114,8 @@ base::Result<Flags> ParseFlags(int argc, const char* const* argv) {
   CLI::App app{"claude-runner: a headless coding-agent runner, drop-in for `claude -p`",
                "claude-runner"};
   app.set_help_flag("-h,--help", "Print this help");
+  app.footer("Commands:\n  mcp serve    Serve the built-in tools over MCP on stdio "
+             "(claude-runner mcp serve --help)");
   std::vector<std::string> deferred_values;
   AddOptions(app, f, deferred_values);
   try {
@@ -136,6 +139,43 @@ base::Result<Flags> ParseFlags(int argc, const char* const* argv) {
   for (const Deferred& d : kDeferred) {
     if (app.count(d.name) > 0) f.not_yet_supported.emplace_back(d.name);
   }
+  return f;
+}
+
+base::Result<McpFlags> ParseMcpFlags(int argc, const char* const* argv) {
+  McpFlags f;
+  CLI::App app{"MCP commands of claude-runner", "claude-runner mcp"};
+  app.set_help_flag("-h,--help", "Print this help");
+  app.require_subcommand(0, 1);
+  CLI::App* serve = app.add_subcommand("serve", "Serve the built-in tools over MCP on stdio");
+  serve->set_help_flag("-h,--help", "Print this help");
+  serve->add_flag("-d,--debug", f.debug, "Debug logging on stderr");
+  serve->add_flag("--verbose", f.verbose, "Accepted for compatibility (no effect)");
+  serve->add_option("--add-dir", f.add_dirs, "More directories the file tools may reach")
+      ->expected(1, -1);
+  serve->add_option("--tools", f.tools, "Tools to serve (default: all the served tools)")
+      ->expected(1, -1);
+  bool serve_named = argc > 1 && std::string_view(argv[1]) == "serve";
+  if (argc > 1 && argv[1][0] != '-' && !serve_named) {
+    return base::Fail(base::ErrorKind::kUsage, "claude-runner has no 'mcp " +
+                                                   std::string(argv[1]) + "' command; only 'mcp serve'");
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    f.show_help = true;
+    f.help_text = serve_named ? serve->help("claude-runner mcp") : app.help();
+    return f;
+  } catch (const CLI::ParseError& e) {
+    return base::Fail(base::ErrorKind::kUsage, e.what());
+  }
+  if (!app.got_subcommand(serve)) {
+    f.show_help = true;
+    f.help_text = app.help();
+    return f;
+  }
+  f.command = "serve";
+  if (serve->count("--tools") > 0 && !f.tools) f.tools = std::vector<std::string>{};
   return f;
 }
 

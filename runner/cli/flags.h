@@ -60,4 +60,19 @@ struct Flags {
 /// Parses argv. Unknown or malformed flags give a kUsage error with a one-line message.
 base::Result<Flags> ParseFlags(int argc, const char* const* argv);
 
+/// `claude-runner mcp …` (docs/mcp-serve.md). Only `serve` exists.
+struct McpFlags {
+  std::string command;  ///< "serve", or empty (usage only)
+  bool debug = false;
+  bool verbose = false;
+  std::vector<std::string> add_dirs;
+  std::optional<std::vector<std::string>> tools;
+  bool show_help = false;  ///< `mcp` alone, or --help: print help_text and exit 0
+  std::string help_text;
+};
+
+/// Parses the words from `mcp` on (argv[0] is "mcp"). Another subcommand of Claude Code's
+/// (`add`, `list`, …) or a bad flag is a kUsage error with a one-line message.
+base::Result<McpFlags> ParseMcpFlags(int argc, const char* const* argv);
+
 }  // namespace runner::cli

@@ -18,6 +18,7 @@
 #include "runner/cli/environment.h"
 #include "runner/cli/exit_codes.h"
 #include "runner/cli/flags.h"
+#include "runner/cli/mcp_serve.h"
 #include "runner/cli/prompt_context.h"
 #include "runner/cli/provider_factory.h"
 #include "runner/cli/session_setup.h"
@@ -472,6 +473,7 @@ control::InitializeInfo InitializeInfoFor(const agent::AgentOptions& options) {
 }  // namespace
 
 int Run(int argc, const char* const* argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "mcp") return RunMcpCommand(argc - 1, argv + 1);
   auto parsed = ParseFlags(argc, argv);
   if (!parsed) return UsageError(parsed.error().message);
   Flags& flags = *parsed;
