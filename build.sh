@@ -54,7 +54,8 @@ demo() {
   git -C "$repo" --no-pager diff >&2
 }
 
-# Node.js and the pinned Agent SDK for tests/sdk (the official SDK driving claude-runner).
+# Node.js, the pinned Agent SDK for tests/sdk (the official SDK driving claude-runner) and the
+# official MCP servers for tests/mcp (the MCP end-to-end suite).
 install_test_peers() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     log "installing: nodejs npm"
@@ -69,6 +70,12 @@ install_test_peers() {
      [ "$sdk/package-lock.json" -nt "$sdk/node_modules/.package-lock.json" ]; then
     log "installing the Agent SDK test peer (npm ci in tests/sdk)"
     (cd "$sdk" && npm ci --omit=optional --no-audit --no-fund --loglevel=error >&2)
+  fi
+  local mcp="$ROOT/tests/mcp"
+  if [ ! -f "$mcp/node_modules/.package-lock.json" ] ||
+     [ "$mcp/package-lock.json" -nt "$mcp/node_modules/.package-lock.json" ]; then
+    log "installing the MCP test servers (npm ci in tests/mcp)"
+    (cd "$mcp" && npm ci --omit=optional --no-audit --no-fund --loglevel=error >&2)
   fi
 }
 

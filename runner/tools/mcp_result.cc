@@ -38,16 +38,6 @@ void AddResource(const Json& resource, const std::string& server, Json& out) {
   }
 }
 
-/// True when some text block of `blocks` holds `value` as JSON.
-bool TextHoldsJson(const Json& blocks, const Json& value) {
-  for (const Json& b : blocks.items()) {
-    if (b["type"].AsString() != "text") continue;
-    auto parsed = Json::Parse(base::Trim(b["text"].AsString()));
-    if (parsed && *parsed == value) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Json ConvertContentItems(const Json& items, const std::string& server) {
@@ -79,10 +69,10 @@ McpContent ConvertCallResult(const Json& result, const std::string& server) {
   McpContent out;
   out.is_error = result["isError"].AsBool();
   out.blocks = ConvertContentItems(result["content"], server);
+  // Servers also put structured content in `content` (the spec asks them to, for clients like
+  // us); only when they did not is it sent, as JSON text.
   const Json& structured = result["structuredContent"];
-  if (!structured.is_null() && !TextHoldsJson(out.blocks, structured)) {
-    out.blocks.Push(protocol::TextBlock(structured.Dump()));
-  }
+  if (out.blocks.empty() && !structured.is_null()) out.blocks.Push(protocol::TextBlock(structured.Dump()));
   if (out.blocks.empty()) out.blocks.Push(protocol::TextBlock("(no content)"));
   return out;
 }

@@ -6,7 +6,8 @@
 ///   resource with text            → `[Resource from <server> at <uri>]` and the text
 ///   resource with a blob          → that label, and an image block for image blobs
 ///   resource_link                 → `[Resource link: <name>] <uri> (<description>)`
-///   structuredContent             → its JSON as text, unless a text block already holds it
+///   structuredContent             → its JSON as text when `content` is empty (servers are asked
+///                                   to repeat it in `content`; then `content` is what counts)
 ///   isError                       → the same blocks, as an error result
 
 #include <cstdint>

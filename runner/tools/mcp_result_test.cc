@@ -37,7 +37,7 @@ TEST(McpResult, ConvertsEveryContentType) {
   EXPECT_EQ(c.blocks, expected);
 }
 
-TEST(McpResult, StructuredContentIsKeptOnce) {
+TEST(McpResult, StructuredContentOnlyWhenThereIsNoContent) {
   // The usual shape: the JSON also as text. Nothing is added.
   McpContent both = ConvertCallResult(
       Parse(R"({"content":[{"type":"text","text":"{\"temp\": 22}"}],"structuredContent":{"temp":22}})"), "s");
@@ -45,10 +45,10 @@ TEST(McpResult, StructuredContentIsKeptOnce) {
   // Structured content alone becomes text.
   McpContent only = ConvertCallResult(Parse(R"({"content":[],"structuredContent":{"temp":22}})"), "s");
   EXPECT_EQ(only.blocks, base::JsonArray({Text(R"({"temp":22})")}));
-  // With other content, it is added after it.
+  // With other content, the content is what the model gets (no second copy of the data).
   McpContent other = ConvertCallResult(
-      Parse(R"({"content":[{"type":"text","text":"Weather:"}],"structuredContent":{"temp":22}})"), "s");
-  EXPECT_EQ(other.blocks, base::JsonArray({Text("Weather:"), Text(R"({"temp":22})")}));
+      Parse(R"({"content":[{"type":"text","text":"22 degrees"}],"structuredContent":{"temp":22}})"), "s");
+  EXPECT_EQ(other.blocks, base::JsonArray({Text("22 degrees")}));
 }
 
 TEST(McpResult, ErrorsAndEmptyResults) {

@@ -9,7 +9,8 @@ Modes:
   crash-call    exits with code 3 in the middle of any tools/call
   hang-call     never answers tools/call (and ignores cancellation)
   noise         prints non-JSON lines and blank lines between its messages
-  children      starts two `sleep` children in its process group, then serves like `ok`
+  children      starts two `sleep ARG` children (default 300) in its process group, then
+                serves like `ok`
   slow-init     answers initialize after ARG milliseconds
   approve       offers `approve`, a permission prompt tool: input containing "allow" is
                 allowed (with "changed": true added to it), anything else is denied
@@ -89,7 +90,7 @@ def call_tool(id_, params):
 def main():
     if MODE == "children":
         for _ in range(2):
-            subprocess.Popen(["sleep", "300"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            subprocess.Popen(["sleep", ARG or "300"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     for line in sys.stdin:
         if LOG:
             with open(LOG, "a") as f:
