@@ -15,16 +15,15 @@ namespace {
 
 using base::JsonObject;
 
-/// The connected server named by `input.server`, or an error result naming the choices.
-const mcp::Server* FindServer(const mcp::Servers& servers, const std::string& name, std::string& error) {
+/// The connected server named `name`, or an error naming the connected ones.
+base::Result<const mcp::Server*> FindServer(const mcp::Servers& servers, const std::string& name) {
   if (const mcp::Server* s = servers.Find(name)) return s;
   std::vector<std::string> names;
   for (const auto& s : servers.all()) {
     if (s->status == mcp::ServerStatus::kConnected) names.push_back(s->config.name);
   }
-  error = "Server \"" + name + "\" not found. Available servers: " +
-          (names.empty() ? "none" : base::Join(names, ", "));
-  return nullptr;
+  return base::Fail(base::ErrorKind::kUsage, "Server \"" + name + "\" not found. Available servers: " +
+                                                 (names.empty() ? "none" : base::Join(names, ", ")));
 }
 
 Json StringProperty(const char* description) {
@@ -52,10 +51,9 @@ ToolResult ListMcpResourcesTool::Run(const Json& input, ToolContext& ctx) {
   }
   std::vector<const mcp::Server*> targets;
   if (input["server"].is_string()) {
-    std::string error;
-    const mcp::Server* s = FindServer(servers_, input["server"].AsString(), error);
-    if (!s) return ToolResult::Error(error);
-    targets.push_back(s);
+    auto s = FindServer(servers_, input["server"].AsString());
+    if (!s) return ToolResult::Error(s.error().message);
+    targets.push_back(*s);
   } else {
     for (const auto& s : servers_.all()) {
       if (s->status == mcp::ServerStatus::kConnected && s->has_resources()) targets.push_back(s.get());
@@ -119,9 +117,9 @@ ToolResult ReadMcpResourceTool::Run(const Json& input, ToolContext& ctx) {
   if (!input["server"].is_string() || !input["uri"].is_string()) {
     return ToolResult::Error("server and uri are required strings");
   }
-  std::string error;
-  const mcp::Server* s = FindServer(servers_, input["server"].AsString(), error);
-  if (!s) return ToolResult::Error(error);
+  auto found = FindServer(servers_, input["server"].AsString());
+  if (!found) return ToolResult::Error(found.error().message);
+  const mcp::Server* s = *found;
   if (!s->has_resources()) return ToolResult::Error("Server \"" + s->config.name + "\" does not offer resources");
   auto contents = s->client->ReadResource(input["uri"].AsString(), limits_.timeout_ms, ctx.cancel);
   if (!contents) return ToolResult::Error("Error reading " + input["uri"].AsString() + ": " + contents.error().message);

@@ -213,6 +213,18 @@ TEST_F(McpE2eTest, AHungCallTimesOutWithMcpToolTimeout) {
   EXPECT_NE(ReadText(work_.path() / "server.log").find("notifications/cancelled"), std::string::npos);
 }
 
+TEST_F(McpE2eTest, TheRunDeadlineStopsAHungCallAndItsServer) {
+  FakeApi api(Script({ToolUse("t1", "mcp__stuck__hello", "{}")}));
+  RunOutput r = Run(api, {"-p", "hi", "--output-format", "stream-json", "--verbose", "--allowedTools", "mcp__stuck",
+                          "--timeout", "2s",
+                          "--mcp-config", McpConfig({{"stuck", {"python3", Tiny(), "hang-call"}}})});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_LT(r.wall_ms, 10000);
+  Json result = OfType(JsonLines(r.out), "result").at(0);
+  EXPECT_EQ(result["subtype"].AsString(), "error_during_execution");
+  EXPECT_EQ(CountProcesses(Tiny(), work_.path()), 0);
+}
+
 TEST_F(McpE2eTest, NonJsonOutputIsIgnored) {
   FakeApi api(Script({ToolUse("t1", "mcp__noisy__hello", "{}")}));
   RunOutput r = Run(api, {"-p", "hi", "--output-format", "stream-json", "--verbose", "--allowedTools", "mcp__noisy",
