@@ -79,7 +79,7 @@ TEST(McpClient, RefusesAVersionItDoesNotSpeak) {
 TEST(McpClient, AdvertisesRootsAndAnswersRootsList) {
   FakeMcpServer server;
   Fixture f(server);
-  f.client->SetRoots({"/work/my repo", "/data"});
+  f.client->SetRoots({"/srv/my repo", "/data"});
   ASSERT_TRUE(f.client->Initialize(5000, nullptr));
   EXPECT_EQ(f.SentWithMethod("initialize").at(0)["params"]["capabilities"],
             JsonObject({{"roots", JsonObject({{"listChanged", false}})}}));
@@ -94,7 +94,7 @@ TEST(McpClient, AdvertisesRootsAndAnswersRootsList) {
   ASSERT_EQ(answers.size(), 3u);
   EXPECT_EQ(answers[0], JsonObject({{"jsonrpc", "2.0"}, {"id", "r1"},
                                     {"result", JsonObject({{"roots", base::JsonArray({
-                                        JsonObject({{"uri", "file:///work/my%20repo"}, {"name", "my repo"}}),
+                                        JsonObject({{"uri", "file:///srv/my%20repo"}, {"name", "my repo"}}),
                                         JsonObject({{"uri", "file:///data"}, {"name", "data"}})})}})}}));
   EXPECT_EQ(answers[1], JsonObject({{"jsonrpc", "2.0"}, {"id", 7}, {"result", Json::MakeObject()}}));
   EXPECT_EQ(answers[2]["error"]["code"].AsInt(), -32601);
