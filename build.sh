@@ -54,8 +54,20 @@ demo() {
   git -C "$repo" --no-pager diff >&2
 }
 
+# Installs one test peer directory's pinned npm packages when its lock changed.
+npm_peer() {
+  local dir="$ROOT/$1" what="$2"
+  shift 2
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing $what (npm ci in ${dir#"$ROOT"/})"
+    (cd "$dir" && npm ci "$@" --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
 # Node.js, the pinned Agent SDK for tests/sdk (the official SDK driving claude-runner) and the
-# pinned MCP SDK for tests/mcp-serve (the official MCP client talking to `claude-runner mcp serve`).
+# pinned MCP SDK for tests/mcp-serve (the official MCP client talking to `claude-runner mcp serve`),
+# and the official MCP servers for tests/mcp (the MCP end-to-end suite).
 install_test_peers() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     log "installing: nodejs npm"
@@ -65,18 +77,9 @@ install_test_peers() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends \
       nodejs npm >&2
   fi
-  local sdk="$ROOT/tests/sdk"
-  if [ ! -f "$sdk/node_modules/.package-lock.json" ] ||
-     [ "$sdk/package-lock.json" -nt "$sdk/node_modules/.package-lock.json" ]; then
-    log "installing the Agent SDK test peer (npm ci in tests/sdk)"
-    (cd "$sdk" && npm ci --omit=optional --no-audit --no-fund --loglevel=error >&2)
-  fi
-  local mcp="$ROOT/tests/mcp-serve"
-  if [ ! -f "$mcp/node_modules/.package-lock.json" ] ||
-     [ "$mcp/package-lock.json" -nt "$mcp/node_modules/.package-lock.json" ]; then
-    log "installing the MCP SDK client test peer (npm ci in tests/mcp-serve)"
-    (cd "$mcp" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  fi
+  npm_peer tests/sdk "the Agent SDK" --omit=optional
+  npm_peer tests/mcp-serve "the MCP SDK client"
+  npm_peer tests/mcp "the official MCP servers" --omit=optional
 }
 
 run_tests() {

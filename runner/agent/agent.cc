@@ -186,6 +186,7 @@ void Agent::EmitInit(bool resumed) {
   init.api_key_source = options_.api_key_source;
   for (tools::Tool* t : dispatcher_.tools()) init.tools.emplace_back(t->name());
   init.slash_commands = options_.slash_commands;
+  init.mcp_servers = options_.mcp_servers;
   for (const auto& d : facts_.additional_dirs) init.additional_directories.push_back(d.string());
   init.uuid = base::NewUuid();
   sink_.Emit(init);

@@ -50,6 +50,8 @@ struct AgentOptions {
   std::string api_key_source = "none";
   std::string permission_mode = "default";
   std::vector<std::string> slash_commands;
+  /// system/init's `mcp_servers`: `[{"name", "status"}]` (cli fills it after starting them).
+  base::Json mcp_servers = base::Json::MakeArray();
   std::string agent_id;         ///< set for subagents (x-claude-code-agent-id)
   std::string agent_type;       ///< set for subagents: the agent definition's name
   std::string parent_agent_id;  ///< set for subagents spawned by subagents

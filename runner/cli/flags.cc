@@ -10,14 +10,13 @@
 namespace runner::cli {
 namespace {
 
-// Flags Claude Code has that belong to later issues (settings, MCP, hooks, agents). Accepted so
+// Flags Claude Code has that belong to later issues (agents, thinking, plugins). Accepted so
 // existing scripts and SDK invocations keep working; a warning names each one used.
 struct Deferred {
   const char* name;
   bool takes_value;
 };
 constexpr Deferred kDeferred[] = {
-    {"--mcp-config", true},        {"--strict-mcp-config", false},
     {"--agent", true},
     {"--bare", false},             {"--max-thinking-tokens", true},
     {"--effort", true},            {"--plugin-dir", true},
@@ -91,7 +90,13 @@ void AddOptions(CLI::App& app, Flags& f, std::vector<std::string>& deferred_valu
                  "Which settings files to load: comma-separated user, project, local")
       ->expected(0, 1);
   app.add_option("--permission-prompt-tool", f.permission_prompt_tool,
-                 "Who decides calls the rules leave undecided: stdio (the SDK host)");
+                 "Who decides calls the rules leave undecided: stdio (the SDK host) or an MCP tool "
+                 "(mcp__server__tool)");
+  app.add_option("--mcp-config", f.mcp_configs,
+                 "MCP servers from JSON files or inline JSON strings (space-separated, repeatable)")
+      ->expected(1, -1);
+  app.add_flag("--strict-mcp-config", f.strict_mcp_config,
+               "Use only the MCP servers of --mcp-config, none from other configuration");
   app.add_flag("--allow-dangerously-skip-permissions", f.allow_dangerously_skip_permissions,
                "Let bypassPermissions be chosen later (the SDK host's set_permission_mode)");
   app.add_option("--agents", f.agents_json, "Subagents as JSON: {\"name\": {\"description\", \"prompt\", …}}");

@@ -46,6 +46,8 @@ struct Flags {
   std::optional<std::string> settings;         ///< --settings: a file or inline JSON
   std::optional<std::string> setting_sources;  ///< --setting-sources: "user,project,local"
   std::optional<std::string> permission_prompt_tool;  ///< "stdio" (SDK host) or an MCP tool
+  std::vector<std::string> mcp_configs;  ///< --mcp-config: files or inline JSON, in order
+  bool strict_mcp_config = false;        ///< --strict-mcp-config: only the --mcp-config servers
   bool allow_dangerously_skip_permissions = false;
   std::optional<std::string> agents_json;  ///< --agents
   std::optional<std::string> replay_file;

@@ -19,6 +19,7 @@
 #include "runner/cli/exit_codes.h"
 #include "runner/cli/flags.h"
 #include "runner/cli/mcp_serve.h"
+#include "runner/cli/mcp_setup.h"
 #include "runner/cli/prompt_context.h"
 #include "runner/cli/provider_factory.h"
 #include "runner/cli/session_setup.h"
@@ -185,7 +186,9 @@ base::Result<std::vector<tools::Tool*>> SelectTools(
     select = !(wanted.size() == 1 && wanted[0] == "default");
   }
   for (const std::string& w : wanted) {
-    bool known = w == "default" || w == "Task";
+    // MCP tools and the MCP resource tools are chosen by SelectMcpTools.
+    bool known = w == "default" || w == "Task" || w.starts_with("mcp__") ||
+                 w == "ListMcpResourcesTool" || w == "ReadMcpResourceTool";
     for (const auto& t : all) known = known || t->name() == w;
     if (select && !known) return base::Fail(base::ErrorKind::kUsage, "--tools: unknown tool '" + w + "'");
   }
@@ -389,11 +392,6 @@ base::Result<void> ValidateFlags(const Flags& flags, const base::Env& env) {
     return base::Fail(base::ErrorKind::kUsage,
                       "--permission-prompt-tool stdio requires --input-format stream-json");
   }
-  if (flags.permission_prompt_tool && *flags.permission_prompt_tool != "stdio") {
-    base::log::Warn("--permission-prompt-tool {}: MCP permission tools are not supported yet; "
-                    "calls the rules leave undecided are denied",
-                    *flags.permission_prompt_tool);
-  }
   if (flags.input_format == "stream-json" && flags.prompt) {
     base::log::Warn("with --input-format stream-json the prompt argument is ignored; send turns on stdin");
   }
@@ -531,6 +529,18 @@ int Run(int argc, const char* const* argv) {
   std::vector<std::unique_ptr<tools::Tool>> all_tools = tools::BuildBuiltinTools();
   auto tools = SelectTools(all_tools, flags, gate);
   if (!tools) return UsageError(tools.error().message);
+  SourceSwitches sources = SourceSwitches::From(loaded_config->sources);
+  // MCP servers start before the agent (their tools and statuses are in system/init). Declared
+  // before the Agent so that it outlives it; its destructor ends every server process.
+  auto mcp = StartMcp({&flags, &env, cwd, *add_dirs, sources, &loaded_config->merged, &cancel});
+  if (!mcp && mcp.error().kind == base::ErrorKind::kUsage) return UsageError(mcp.error().message);
+  if (!mcp) {
+    std::fprintf(stderr, "Error: %s\n", mcp.error().message.c_str());
+    return static_cast<int>(ExitCode::kError);
+  }
+  for (tools::Tool* t : SelectMcpTools(*mcp, flags, gate)) tools->push_back(t);
+  options->mcp_servers = mcp->servers->StatusJson();
+  if (mcp->prompter) options->prompter = mcp->prompter.get();
   options->enable_subagents = !gate.IsRemoved("Task") && OffersTool(flags, "Task");
 
   std::unique_ptr<protocol::EventSink> out_sink =
@@ -572,7 +582,6 @@ int Run(int argc, const char* const* argv) {
   tool_ctx.provider = provider->get();
   tool_ctx.small_model = settings::ResolveModel("haiku", env);
   tool_ctx.additional_dirs = *add_dirs;
-  SourceSwitches sources = SourceSwitches::From(loaded_config->sources);
   Memory memory = LoadMemory(env, cwd, sources, loaded_config->merged, *add_dirs);
   options->memory_context = memory.reminder;
   options->nested_memory = memory.nested.get();
@@ -595,7 +604,7 @@ int Run(int argc, const char* const* argv) {
   if (prompt) {
     code = RunUserTurn(agent, slash, prompt->content);
   } else {
-    HostControls controls{agent, gate, hook_runner.get(), env};
+    HostControls controls{agent, gate, hook_runner.get(), env, mcp->servers.get()};
     stream->SetRequestHandler([&](const protocol::InputMessage& request) {
       HandleHostRequest(request, channel, controls);
     });
@@ -604,6 +613,7 @@ int Run(int argc, const char* const* argv) {
     stream.reset();  // joins the stdin router before the parts it calls into go away
   }
   agent.EndSession();
+  mcp->servers->CloseAll();
   processes.KillAll();
   // cleanupPeriodDays: at the end, so the transcript this run wrote (or resumed) is fresh.
   if (!flags.no_session_persistence) {

@@ -4,6 +4,7 @@
 
 #include "runner/base/log.h"
 #include "runner/base/strings.h"
+#include "runner/cli/mcp_setup.h"
 #include "runner/control/control_messages.h"
 #include "runner/settings/models.h"
 
@@ -209,7 +210,7 @@ void HandleHostRequest(const protocol::InputMessage& request, control::ControlCh
   if (subtype == "mcp_status") {
     Json payload = Json::MakeObject();
     payload.Set("mcpServers", Json::MakeArray());
-    channel.Respond(id, std::move(payload));
+    channel.Respond(id, controls.mcp ? McpStatusPayload(*controls.mcp) : std::move(payload));
     return;
   }
   if (subtype == "initialize") {

@@ -21,6 +21,7 @@
 #include "runner/control/control_channel.h"
 #include "runner/hooks/hook_config.h"
 #include "runner/hooks/hook_runner.h"
+#include "runner/mcp/servers.h"
 #include "runner/permissions/gate.h"
 #include "runner/protocol/stream_input.h"
 
@@ -94,6 +95,7 @@ struct HostControls {
   permissions::Gate& gate;
   hooks::HookRunner* hooks;  ///< may be null
   const base::Env& env;
+  const mcp::Servers* mcp = nullptr;  ///< the run's MCP servers, for mcp_status
 };
 
 /// Answers one host request (set_permission_mode, set_model, mcp_status, …); kinds we do not

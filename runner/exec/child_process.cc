@@ -140,7 +140,7 @@ base::Result<ChildProcess> ChildProcess::Spawn(const CommandSpec& spec) {
   } else {
     file = TRY(OpenOutputFile(spec.output_file));
   }
-  if (!spec.stdin_data.empty()) in = TRY(MakePipe(false));
+  if (!spec.stdin_data.empty() || spec.stdin_pipe) in = TRY(MakePipe(false));
   int out_fd = file.valid() ? file.get() : out.write.get();
   int err_fd = file.valid() ? file.get() : err.write.get();
   FileActions actions(in.read.valid() ? in.read.get() : -1, out_fd, err_fd, spec.cwd);

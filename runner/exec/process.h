@@ -21,6 +21,9 @@ struct CommandSpec {
   std::filesystem::path cwd;                    ///< empty = inherit
   std::map<std::string, std::string> env;       ///< the child's whole environment
   std::string stdin_data;                       ///< written then closed; empty = /dev/null
+  /// ChildProcess::Spawn only: stdin is a pipe the caller keeps writing to (pipes().in) and
+  /// closes when done, for long-lived children that read requests (MCP servers).
+  bool stdin_pipe = false;
   int64_t timeout_ms = 0;                       ///< 0 = none
   /// Per stream. Beyond it the first and last halves are kept and the middle is dropped
   /// (counted in ProcessOutcome's gaps), so capture memory stays bounded.

@@ -51,9 +51,16 @@ using ProgressFn = std::function<void(double progress, double total, const std::
 
 class Client {
  public:
-  /// Takes the transport; `client_name`/`client_version` go in clientInfo.
-  Client(std::unique_ptr<Transport> transport, std::string client_name, std::string client_version);
+  /// Takes the transport; `client_name`/`client_version` go in clientInfo; `server_name` (the
+  /// configuration's name) labels log lines.
+  Client(std::unique_ptr<Transport> transport, std::string client_name, std::string client_version,
+         std::string server_name = "");
   ~Client();  ///< Close()s
+
+  /// Directories the client exposes as roots (absolute paths; answered to `roots/list` as
+  /// file:// URIs). Call before Initialize: a non-empty list advertises the roots capability.
+  /// Without roots, a server's `roots/list` gets "method not found".
+  void SetRoots(std::vector<std::string> dirs);
 
   /// Starts the transport and runs initialize → notifications/initialized. Fails on timeout
   /// (kTimeout), on a version we do not speak, or when the transport fails.
@@ -64,10 +71,12 @@ class Client {
   /// tools/call: the CallToolResult as sent (content, structuredContent, isError). A JSON-RPC
   /// error is an Error whose message is the server's. On timeout or cancellation sends
   /// notifications/cancelled for the request. `progress` (may be empty) gets progress
-  /// notifications (a progressToken is sent only when it is set).
+  /// notifications (a progressToken is sent only when it is set). `meta` (an object, or null)
+  /// is sent as the request's `_meta`, e.g. `{"claudecode/toolUseId": …}`.
   base::Result<base::Json> CallTool(const std::string& name, const base::Json& arguments,
                                     int64_t timeout_ms, base::CancelToken* cancel,
-                                    const ProgressFn& progress = {});
+                                    const ProgressFn& progress = {},
+                                    const base::Json& meta = base::Json());
 
   base::Result<std::vector<ResourceInfo>> ListResources(int64_t timeout_ms, base::CancelToken* cancel);
   /// resources/read: the `contents` array.
@@ -80,9 +89,15 @@ class Client {
   base::Result<void> Ping(int64_t timeout_ms, base::CancelToken* cancel);
 
   /// Called (from a transport thread) when the server sends notifications/tools/list_changed.
+  /// Set it before Initialize.
   void OnToolsChanged(std::function<void()> fn);
+  const ServerInfo& server_info() const;  ///< valid after a successful Initialize
+  /// Why the connection closed (empty while it is open).
+  std::string close_reason() const;
   /// True once the transport closed (crash, exit); later calls fail at once.
   bool closed() const;
+  /// Closes the transport (stdio: the server process group is ended and reaped). Idempotent;
+  /// calls waiting for an answer fail. Never call it from a transport callback.
   void Close();
 
  private:

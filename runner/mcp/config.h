@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runner/base/env.h"
@@ -32,6 +33,20 @@ struct ServerConfig {
   /// "project" (.mcp.json), "user", "local".
   std::string scope;
 };
+
+/// Expands `${VAR}` and `${VAR:-default}` from `env` (an empty value counts as set, as in
+/// Claude Code; `$VAR` without braces stays as written). Fails (kConfig) with
+/// `${VAR} is not set` for a variable that is unset and has no default.
+base::Result<std::string> ExpandVariables(std::string_view text, const base::Env& env);
+
+/// Parses one server object (`type` stdio/http/sse; a missing type with a `command` is stdio).
+/// Errors are one line: `<source>: mcpServers.<name>.<field>: …`.
+base::Result<ServerConfig> ParseServer(const std::string& name, const base::Json& server,
+                                       const std::string& source, const std::string& scope,
+                                       const base::Env& env);
+
+/// "stdio", "http" or "sse".
+std::string_view ServerTypeName(ServerType type);
 
 /// Parses one `{"mcpServers": {name: {...}}}` document (a --mcp-config value or a .mcp.json),
 /// expanding variables from `env`. `source` names the file (or "inline JSON") in errors, which

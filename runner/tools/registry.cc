@@ -1,11 +1,15 @@
 #include "runner/tools/registry.h"
 
+#include <set>
+
+#include "runner/base/log.h"
 #include "runner/tools/bash_tool.h"
 #include "runner/tools/edit_tool.h"
 #include "runner/tools/exit_plan_mode_tool.h"
 #include "runner/tools/glob_tool.h"
 #include "runner/tools/grep_tool.h"
 #include "runner/tools/ls_tool.h"
+#include "runner/tools/mcp_resource_tools.h"
 #include "runner/tools/multi_edit_tool.h"
 #include "runner/tools/notebook_edit_tool.h"
 #include "runner/tools/read_tool.h"
@@ -33,6 +37,29 @@ std::vector<std::unique_ptr<Tool>> BuildBuiltinTools() {
   tools.push_back(std::make_unique<WebFetchTool>());
   tools.push_back(std::make_unique<WebSearchTool>());
   tools.push_back(std::make_unique<WriteTool>());
+  return tools;
+}
+
+std::vector<std::unique_ptr<Tool>> BuildMcpTools(const mcp::Servers& servers, McpCallLimits limits,
+                                                 const std::filesystem::path& blob_dir) {
+  std::vector<std::unique_ptr<Tool>> tools;
+  std::set<std::string> taken;
+  for (const auto& server : servers.all()) {
+    if (server->status != mcp::ServerStatus::kConnected) continue;
+    for (const mcp::ToolInfo& info : server->tools) {
+      auto tool = std::make_unique<McpTool>(*server->client, server->config.name, info, limits);
+      if (!taken.insert(std::string(tool->name())).second) {
+        base::log::Warn("MCP server {}: tool '{}' is named {} like an earlier tool; skipped",
+                        server->config.name, info.name, tool->name());
+        continue;
+      }
+      tools.push_back(std::move(tool));
+    }
+  }
+  if (servers.AnyResources()) {
+    tools.push_back(std::make_unique<ListMcpResourcesTool>(servers, limits));
+    tools.push_back(std::make_unique<ReadMcpResourceTool>(servers, limits, blob_dir));
+  }
   return tools;
 }
 

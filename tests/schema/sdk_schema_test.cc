@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "runner/agent/task_tool.h"
+#include "runner/tools/mcp_resource_tools.h"
 #include "runner/tools/registry.h"
 #include "ts_interfaces.h"
 
@@ -25,6 +26,8 @@ const std::map<std::string, std::string> kInterfaces = {
     {"NotebookEdit", "NotebookEditInput"}, {"TodoWrite", "TodoWriteInput"},
     {"WebFetch", "WebFetchInput"},    {"WebSearch", "WebSearchInput"},
     {"ExitPlanMode", "ExitPlanModeInput"},
+    {"ListMcpResourcesTool", "ListMcpResourcesInput"},
+    {"ReadMcpResourceTool", "ReadMcpResourceInput"},
 };
 const std::set<std::string> kOlderSchemas = {"LS", "MultiEdit"};
 
@@ -78,7 +81,10 @@ TEST(SdkSchemas, EveryBuiltinToolMatchesClaudeCodesInputType) {
   auto all = Interfaces();
   std::vector<std::unique_ptr<tools::Tool>> builtin = tools::BuildBuiltinTools();
   agent::TaskTool task({}, nullptr);
-  std::vector<const tools::Tool*> every = {&task};
+  mcp::Servers no_servers({}, {}, nullptr);
+  tools::ListMcpResourcesTool list_resources(no_servers, {});
+  tools::ReadMcpResourceTool read_resource(no_servers, {}, "/nonexistent");
+  std::vector<const tools::Tool*> every = {&task, &list_resources, &read_resource};
   for (const auto& t : builtin) every.push_back(t.get());
   for (const tools::Tool* t : every) {
     std::string name(t->name());
