@@ -54,7 +54,8 @@ demo() {
   git -C "$repo" --no-pager diff >&2
 }
 
-# Node.js and the pinned Agent SDK for tests/sdk (the official SDK driving claude-runner).
+# Node.js, the pinned Agent SDK for tests/sdk (the official SDK driving claude-runner) and the
+# MCP peers for tests/mcp-http.
 install_test_peers() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     log "installing: nodejs npm"
@@ -69,6 +70,14 @@ install_test_peers() {
      [ "$sdk/package-lock.json" -nt "$sdk/node_modules/.package-lock.json" ]; then
     log "installing the Agent SDK test peer (npm ci in tests/sdk)"
     (cd "$sdk" && npm ci --omit=optional --no-audit --no-fund --loglevel=error >&2)
+  fi
+  # The real MCP peers for the HTTP transports: server-everything, the conformance suite and the
+  # Node 22 it needs (tests/mcp-http).
+  local mcp="$ROOT/tests/mcp-http"
+  if [ ! -f "$mcp/node_modules/.package-lock.json" ] ||
+     [ "$mcp/package-lock.json" -nt "$mcp/node_modules/.package-lock.json" ]; then
+    log "installing the MCP HTTP test peers (npm ci in tests/mcp-http)"
+    (cd "$mcp" && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 }
 
