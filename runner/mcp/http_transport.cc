@@ -16,10 +16,22 @@ namespace {
 
 constexpr size_t kMaxJsonBody = 64 * 1024 * 1024;
 constexpr size_t kMaxErrorBody = 4096;
-constexpr size_t kSeenEventIds = 4096;
 constexpr std::string_view kEventStream = "text/event-stream";
 
 bool IsSuccess(int status) { return status >= 200 && status < 300; }
+
+/// Joins and drops the threads of `list` that finished.
+template <class List>
+void JoinFinished(List& list) {
+  for (auto it = list.begin(); it != list.end();) {
+    if (!it->done) {
+      ++it;
+      continue;
+    }
+    it->thread.join();
+    it = list.erase(it);
+  }
+}
 
 }  // namespace
 
@@ -297,12 +309,7 @@ StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(
       json_body.append(chunk);
       return json_body.size() <= kMaxJsonBody;
     }
-    for (const base::SseFrame& frame : parser.Feed(chunk)) HandleFrame(frame, stream);
-    if (!parser.last_event_id().empty()) stream.last_event_id = parser.last_event_id();
-    if (auto retry = parser.retry_ms()) {
-      std::lock_guard lock(mutex_);
-      server_retry_ms_ = *retry;
-    }
+    FeedEvents(parser, chunk, stream);
     return true;
   };
   base::Result<base::HttpResult> result = [&] {
@@ -315,15 +322,29 @@ StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(
   }
   if (!head_seen) on_head(result->head);
   if (out.ok() && out.media_type == "application/json" && !json_body.empty()) {
-    auto messages = ParseMessages(json_body);
-    if (!messages) {
-      base::log::Warn("MCP server {}: ignoring an answer that is not JSON-RPC: {}", options_.url,
-                      messages.error().message);
-    } else {
-      for (Json& m : *messages) Deliver(std::move(m));
-    }
+    DeliverBody(json_body);
   }
   return out;
+}
+
+void StreamableHttpTransport::FeedEvents(base::SseParser& parser, std::string_view chunk,
+                                         Stream& stream) {
+  for (const base::SseFrame& frame : parser.Feed(chunk)) HandleFrame(frame, stream);
+  if (!parser.last_event_id().empty()) stream.last_event_id = parser.last_event_id();
+  if (auto retry = parser.retry_ms()) {
+    std::lock_guard lock(mutex_);
+    server_retry_ms_ = *retry;
+  }
+}
+
+void StreamableHttpTransport::DeliverBody(std::string_view body) {
+  auto messages = ParseMessages(body);
+  if (!messages) {
+    base::log::Warn("MCP server {}: ignoring an answer that is not JSON-RPC: {}", options_.url,
+                    messages.error().message);
+    return;
+  }
+  for (Json& m : *messages) Deliver(std::move(m));
 }
 
 void StreamableHttpTransport::HandleFrame(const base::SseFrame& frame, Stream& stream) {
@@ -344,16 +365,16 @@ void StreamableHttpTransport::HandleFrame(const base::SseFrame& frame, Stream& s
 
 bool StreamableHttpTransport::Remember(const std::string& event_id) {
   std::lock_guard lock(mutex_);
-  if (!seen_event_ids_.insert(event_id).second) return false;
-  seen_order_.push_back(event_id);
-  if (seen_order_.size() > kSeenEventIds) {
-    seen_event_ids_.erase(seen_order_.front());
-    seen_order_.pop_front();
-  }
-  return true;
+  return seen_event_ids_.Insert(event_id);
 }
 
 void StreamableHttpTransport::Deliver(Json message) {
+  if (!message["method"].is_string() && !IsResponse(message)) {
+    // e.g. `{"jsonrpc":"2.0","result":{}}` as a lax server's answer to a notification
+    base::log::Debug("MCP server {}: ignoring a message that is neither request, notification "
+                     "nor response: {}", options_.url, base::Utf8Prefix(message.Dump(), 200));
+    return;
+  }
   if (IsResponse(message)) {
     std::lock_guard lock(mutex_);
     auto it = pending_.find(IdKey(message));
@@ -449,22 +470,8 @@ bool StreamableHttpTransport::Wait(int64_t ms, base::CancelToken& cancel) {
 }
 
 void StreamableHttpTransport::ReapFinishedLocked() {
-  for (auto it = exchanges_.begin(); it != exchanges_.end();) {
-    if (!it->done) {
-      ++it;
-      continue;
-    }
-    it->thread.join();
-    it = exchanges_.erase(it);
-  }
-  for (auto it = get_workers_.begin(); it != get_workers_.end();) {
-    if (!it->done) {
-      ++it;
-      continue;
-    }
-    it->thread.join();
-    it = get_workers_.erase(it);
-  }
+  JoinFinished(exchanges_);
+  JoinFinished(get_workers_);
 }
 
 void StreamableHttpTransport::Close() {

@@ -25,19 +25,19 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <list>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
-#include <unordered_set>
 
 #include "runner/base/cancel.h"
 #include "runner/base/http.h"
 #include "runner/base/sse_parser.h"
+#include "runner/mcp/jsonrpc_http.h"
 #include "runner/mcp/transport.h"
 
 namespace runner::mcp {
@@ -89,7 +89,11 @@ class StreamableHttpTransport : public Transport {
   void StartGetStream();
   base::Result<void> SendNow(const base::Json& message);
   Outcome Transfer(const base::HttpRequest& request, Stream& stream, base::CancelToken& cancel);
+  /// Delivers the messages of a chunk of `stream` and notes its event id and retry time.
+  void FeedEvents(base::SseParser& parser, std::string_view chunk, Stream& stream);
   void HandleFrame(const base::SseFrame& frame, Stream& stream);
+  /// Delivers the messages of a whole JSON answer.
+  void DeliverBody(std::string_view body);
   /// False when the event id was seen before (a server replaying more than it should).
   bool Remember(const std::string& event_id);
   void Deliver(base::Json message);
@@ -127,8 +131,7 @@ class StreamableHttpTransport : public Transport {
   std::map<std::string, Exchange*> pending_;  // by IdKey, until answered
   std::set<base::CancelToken*> tokens_;       // every transfer in flight
   std::list<Worker> get_workers_;
-  std::unordered_set<std::string> seen_event_ids_;
-  std::deque<std::string> seen_order_;
+  SeenEventIds seen_event_ids_;
 };
 
 }  // namespace runner::mcp

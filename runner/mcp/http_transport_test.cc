@@ -336,6 +336,25 @@ TEST(StreamableHttpTransport, ANotificationTheServerRefusesIsAnError) {
   EXPECT_NE(sent.error().message.find("HTTP 400: bad notification"), std::string::npos);
 }
 
+TEST(StreamableHttpTransport, IgnoresAnAnswerToANotificationThatIsNoMessage) {
+  // Some servers answer every POST with 200 and `{"jsonrpc":"2.0","result":{}}`.
+  Fixture f([](const HttpTestRequest& r, HttpTestResponse& w) {
+    if (r.method == "GET") return w.Send(405, {}, "");
+    Json m = Body(r);
+    w.Send(200, kJson,
+           m.Contains("id") ? Response(m["id"], Json::MakeObject()).Dump()
+                            : R"({"jsonrpc":"2.0","result":{}})");
+  });
+  ASSERT_TRUE(f.transport->Send(Request(1, "initialize")));
+  ASSERT_EQ(f.inbox.WaitFor(1).size(), 1u);
+  ASSERT_TRUE(f.transport->Send(Notification("notifications/initialized")));
+  ASSERT_TRUE(f.transport->Send(Request(2, "ping")));
+  std::vector<Json> got = f.inbox.WaitFor(2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(f.inbox.messages(), (std::vector<Json>{Response(1, Json::MakeObject()),
+                                                    Response(2, Json::MakeObject())}));
+}
+
 TEST(StreamableHttpTransport, RejectsAUrlThatIsNotHttp) {
   base::CurlHttpClient http({});
   StreamableHttpTransport t(http, {.url = "ftp://example.invalid/mcp"});

@@ -90,4 +90,14 @@ std::string ResolveUrl(std::string_view base_url, std::string_view reference) {
   return origin + (path.empty() ? "/" : std::string(path)) + std::string(reference);
 }
 
+bool SeenEventIds::Insert(const std::string& id) {
+  if (!ids_.insert(id).second) return false;
+  order_.push_back(id);
+  if (order_.size() > capacity_) {
+    ids_.erase(order_.front());
+    order_.pop_front();
+  }
+  return true;
+}
+
 }  // namespace runner::mcp

@@ -5,8 +5,10 @@
 /// Pure.
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "runner/base/http.h"
@@ -51,5 +53,19 @@ std::string UrlOrigin(std::string_view url);
 /// Resolves `reference` (absolute, `//host/…`, `/path`, or relative to the directory of
 /// `base_url`'s path) against `base_url`.
 std::string ResolveUrl(std::string_view base_url, std::string_view reference);
+
+/// The SSE event ids a session has seen, to drop events a server replays twice on a resumed
+/// stream. Remembers the last `capacity` ids. Not thread-safe.
+class SeenEventIds {
+ public:
+  explicit SeenEventIds(size_t capacity = 4096) : capacity_(capacity) {}
+  /// True when `id` is new (and now remembered).
+  bool Insert(const std::string& id);
+
+ private:
+  size_t capacity_;
+  std::unordered_set<std::string> ids_;
+  std::deque<std::string> order_;
+};
 
 }  // namespace runner::mcp

@@ -66,5 +66,15 @@ TEST(ResolveUrl, ResolvesEndpointsAgainstTheStreamUrl) {
   EXPECT_EQ(UrlOrigin("/relative"), "");
 }
 
+TEST(SeenEventIds, RemembersTheLastIdsItWasGiven) {
+  SeenEventIds seen(2);
+  EXPECT_TRUE(seen.Insert("a"));
+  EXPECT_FALSE(seen.Insert("a"));
+  EXPECT_TRUE(seen.Insert("b"));
+  EXPECT_TRUE(seen.Insert("c"));  // forgets "a"
+  EXPECT_TRUE(seen.Insert("a"));
+  EXPECT_FALSE(seen.Insert("c"));
+}
+
 }  // namespace
 }  // namespace runner::mcp
