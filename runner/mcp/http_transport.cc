@@ -129,7 +129,10 @@ base::Result<void> StreamableHttpTransport::Send(const Json& message) {
         }
       }
     } else {
-      if (message["method"].AsString() == "initialize") ForgetSessionLocked();  // a new session
+      if (message["method"].AsString() == "initialize") {  // a new session
+        ForgetSessionLocked();
+        expiry_.clear();
+      }
       Exchange& ex = exchanges_.emplace_back();
       ex.id = message["id"];
       ex.key = IdKey(message);
@@ -146,19 +149,23 @@ base::Result<void> StreamableHttpTransport::Send(const Json& message) {
 }
 
 base::Result<void> StreamableHttpTransport::SendNow(const Json& message) {
+  std::string where = "MCP server " + options_.url + ": ";
+  if (auto [expiry, status] = Expiry(); !expiry.empty()) {
+    base::Error e{base::ErrorKind::kNetwork, where + expiry};
+    e.http_status = status;
+    return base::Fail(std::move(e));
+  }
   base::CancelToken cancel;
   Stream stream;
   std::string sent_session;
   base::HttpRequest request = MakeRequest("POST", message.Dump(), "", &sent_session);
   request.timeout_ms = options_.send_timeout_ms;
   Outcome out = Transfer(request, stream, cancel);
-  std::string where = "MCP server " + options_.url + ": ";
   if (out.failure) {
     return base::Fail(out.failure->kind, where + "POST failed: " + out.failure->message);
   }
   if (CheckExpired(out, sent_session)) {
-    base::Error e{base::ErrorKind::kNetwork,
-                  where + "session " + sent_session + " expired (" + out.Describe() + ")"};
+    base::Error e{base::ErrorKind::kNetwork, where + ExpiredText(sent_session, out)};
     e.http_status = out.status;
     return base::Fail(std::move(e));
   }
@@ -172,6 +179,11 @@ base::Result<void> StreamableHttpTransport::SendNow(const Json& message) {
 }
 
 void StreamableHttpTransport::RunExchange(Exchange& ex) {
+  if (auto [expiry, status] = Expiry(); !expiry.empty()) {
+    // The session is known to be gone: do not start an anonymous one by accident.
+    return FailExchange(ex, expiry,
+                        base::JsonObject({{"sessionExpired", true}, {"status", status}}));
+  }
   Stream stream{&ex};
   std::string sent_session;
   Outcome out = Transfer(MakeRequest("POST", ex.body, "", &sent_session), stream, ex.cancel);
@@ -181,9 +193,7 @@ void StreamableHttpTransport::RunExchange(Exchange& ex) {
     return FailExchange(ex, "POST failed: " + out.failure->message);
   }
   if (CheckExpired(out, sent_session)) {
-    return FailExchange(ex,
-                        "session " + sent_session + " expired (" + out.Describe() +
-                            "); initialize again to start a new session",
+    return FailExchange(ex, ExpiredText(sent_session, out),
                         base::JsonObject({{"sessionExpired", true}, {"status", out.status}}));
   }
   if (!out.ok()) {
@@ -212,7 +222,7 @@ void StreamableHttpTransport::Resume(Exchange& ex, Stream& stream) {
                            ex.cancel);
     if (closing_ || ex.abandoned || ex.answered) return;
     if (CheckExpired(out, sent_session)) {
-      return FailExchange(ex, "session " + sent_session + " expired while resuming the answer",
+      return FailExchange(ex, ExpiredText(sent_session, out),
                           base::JsonObject({{"sessionExpired", true}, {"status", out.status}}));
     }
     if (out.status == 405) {
@@ -414,8 +424,20 @@ bool StreamableHttpTransport::CheckExpired(const Outcome& out, const std::string
     base::log::Warn("MCP server {}: session {} expired ({})", options_.url, sent_session,
                     out.Describe());
     ForgetSessionLocked();
+    expiry_ = ExpiredText(sent_session, out);
+    expiry_status_ = out.status;
   }
   return true;
+}
+
+std::string StreamableHttpTransport::ExpiredText(const std::string& session, const Outcome& out) {
+  return "session " + session + " expired (" + out.Describe() +
+         "); initialize again to start a new session";
+}
+
+std::pair<std::string, int> StreamableHttpTransport::Expiry() const {
+  std::lock_guard lock(mutex_);
+  return {expiry_, expiry_status_};
 }
 
 void StreamableHttpTransport::ForgetSessionLocked() {

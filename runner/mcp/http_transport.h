@@ -14,9 +14,10 @@
 /// - Requests the server cannot answer any more get a made-up JSON-RPC error response
 ///   (code kTransportErrorCode) through OnMessage, so no caller waits for nothing: HTTP
 ///   failures, streams that end for good, and session expiry. Expiry is a 404 (or a 400 that
-///   names the session) to a request that carried a session id: the answer's `data` has
-///   `"sessionExpired": true`, the transport forgets the session and protocol version, and the
-///   owner should run initialize again.
+///   names the session) to any request that carried a session id, the GET stream included.
+///   The failing request's answer has `"sessionExpired": true` in its error's `data`; the
+///   transport forgets the session and protocol version, answers every later request the same
+///   way without sending it, and the owner should run initialize again, which starts afresh.
 /// - A `notifications/cancelled` from the client also ends the cancelled request's stream.
 /// - Close() cancels every transfer at once (no thread stays in libcurl), joins all threads,
 ///   then sends DELETE with the session id (405 is fine), bounded by close_timeout_ms.
@@ -33,6 +34,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 #include "runner/base/cancel.h"
 #include "runner/base/http.h"
@@ -102,6 +104,9 @@ class StreamableHttpTransport : public Transport {
   /// True, and the session forgotten, when `outcome` says the session `sent_session` expired.
   bool CheckExpired(const Outcome& outcome, const std::string& sent_session);
   void ForgetSessionLocked();
+  static std::string ExpiredText(const std::string& session, const Outcome& out);
+  /// Why the session expired and the HTTP status that said so; empty while it has not.
+  std::pair<std::string, int> Expiry() const;
   /// A request to the URL with the protocol headers; `sent_session` gets the session id used.
   base::HttpRequest MakeRequest(const std::string& method, std::string body,
                                 const std::string& last_event_id, std::string* sent_session) const;
@@ -123,6 +128,8 @@ class StreamableHttpTransport : public Transport {
   bool started_ = false;
   std::string session_id_;
   std::string protocol_version_;
+  std::string expiry_;  // set when the session expired, until the next initialize
+  int expiry_status_ = 0;
   uint64_t generation_ = 0;  // bumped when a session starts or ends: ends the old GET stream
   bool get_stream_running_ = false;
   base::CancelToken* get_cancel_ = nullptr;  // the GET stream's token while it runs

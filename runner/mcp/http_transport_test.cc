@@ -181,6 +181,24 @@ TEST(StreamableHttpTransport, AnExpiredSessionAnswersTheRequestAndTheNextInitial
   EXPECT_EQ(f.transport->session_id(), "s-2");
 }
 
+TEST(StreamableHttpTransport, AnExpiryFoundByTheGetStreamFailsLaterRequestsWithoutSendingThem) {
+  Fixture f([](const HttpTestRequest& r, HttpTestResponse& w) {
+    if (r.method == "GET") return w.Send(404, {}, "");
+    HandleLifecycle(r, w);
+  });
+  f.Initialize();
+  ASSERT_TRUE(Eventually([&] { return f.transport->session_id().empty(); }));
+  ASSERT_TRUE(f.transport->Send(Request(1, "tools/list")));
+  std::vector<Json> got = f.inbox.WaitFor(2);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1]["error"]["data"], base::JsonObject({{"sessionExpired", true}, {"status", 404}}));
+  EXPECT_EQ(f.Requests("POST").size(), 2u);  // initialize and initialized only
+  auto notified = f.transport->Send(Notification("notifications/roots/list_changed"));
+  ASSERT_FALSE(notified);
+  EXPECT_NE(notified.error().message.find("session s-1 expired (HTTP 404)"), std::string::npos)
+      << notified.error().message;
+}
+
 TEST(StreamableHttpTransport, TakesA400NamingTheSessionAsExpiryToo) {
   // server-everything and other SDK-based servers answer an unknown session with 400.
   Fixture f([&](const HttpTestRequest& r, HttpTestResponse& w) {

@@ -55,11 +55,12 @@ class LegacyServer {
       return;
     }
     Json m = Body(r);
+    if (m.Contains("id")) {  // queued before the 202, so answers keep the order of the POSTs
+      std::lock_guard lock(mutex_);
+      queue_.push_back("event: message\ndata: " +
+                       Response(m["id"], base::JsonObject({{"echo", m["method"]}})).Dump() + "\n\n");
+    }
     w.Send(202, {}, "Accepted");
-    if (!m.Contains("id")) return;
-    std::lock_guard lock(mutex_);
-    queue_.push_back("event: message\ndata: " +
-                     Response(m["id"], base::JsonObject({{"echo", m["method"]}})).Dump() + "\n\n");
   }
 
   std::string endpoint_;
