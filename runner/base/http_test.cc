@@ -25,8 +25,10 @@ TEST(CurlHttpClient, SendsMethodHeadersAndBodyAndReturnsTheAnswer) {
     w.Send(201, {{"x-echo", r.method + " " + r.header("x-token")}}, "got:" + r.body);
   });
   CurlHttpClient http({});
-  HttpRequest request{.method = "PUT", .url = server->url("/thing"),
-                      .headers = {{"X-Token", "t1"}}, .body = "payload"};
+  HttpRequest request{.method = "PUT",
+                      .url = server->url("/thing"),
+                      .headers = {{"X-Token", "t1"}},
+                      .body = "payload"};
   auto result = http.Send(request, {}, nullptr);
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(result->head.status, 201);
@@ -63,12 +65,13 @@ TEST(CurlHttpClient, CancellingAnIdleStreamReturnsPromptly) {
     cancel.Cancel(CancelReason::kTerminate);
   });
   // When the token is cancelled while the transfer waits for more
-  auto result = http.Send({.method = "GET", .url = server->url("/sse"), .timeout_ms = 0},
-                          [&](const HttpResponseHead&, std::string_view chunk) {
-                            received.append(chunk);
-                            return true;
-                          },
-                          &cancel);
+  auto result = http.Send(
+      {.method = "GET", .url = server->url("/sse"), .timeout_ms = 0},
+      [&](const HttpResponseHead&, std::string_view chunk) {
+        received.append(chunk);
+        return true;
+      },
+      &cancel);
   int64_t latency = MonotonicMs() - cancelled_at;
   canceller.join();
   // Then Send returns the interruption well within a second

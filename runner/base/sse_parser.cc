@@ -66,8 +66,9 @@ void SseParser::ProcessField(std::string_view field, std::string_view value) {
   } else if (field == "id") {
     if (value.find('\0') == std::string_view::npos) last_event_id_.assign(value);
   } else if (field == "retry") {
-    bool digits = !value.empty() && value.size() < 12 &&
-                  std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool digits =
+        !value.empty() && value.size() < 12 &&
+        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (digits) retry_ms_ = std::stoll(std::string(value));
   }
 }

@@ -218,16 +218,17 @@ void StreamableHttpTransport::Resume(Exchange& ex, Stream& stream) {
   while (Wait(ReconnectDelay(failures), ex.cancel)) {
     if (ex.answered) return;
     std::string sent_session;
-    Outcome out = Transfer(MakeRequest("GET", "", stream.last_event_id, &sent_session), stream,
-                           ex.cancel);
+    Outcome out =
+        Transfer(MakeRequest("GET", "", stream.last_event_id, &sent_session), stream, ex.cancel);
     if (closing_ || ex.abandoned || ex.answered) return;
     if (CheckExpired(out, sent_session)) {
       return FailExchange(ex, ExpiredText(sent_session, out),
                           base::JsonObject({{"sessionExpired", true}, {"status", out.status}}));
     }
     if (out.status == 405) {
-      return FailExchange(ex, "the response stream ended and the server cannot resume it "
-                              "(GET answered 405)");
+      return FailExchange(ex,
+                          "the response stream ended and the server cannot resume it "
+                          "(GET answered 405)");
     }
     if (out.ok() && out.media_type == kEventStream) {
       failures = 0;
@@ -265,8 +266,8 @@ void StreamableHttpTransport::RunGetStream(uint64_t generation) {
   int failures = 0;
   while (true) {
     std::string sent_session;
-    Outcome out = Transfer(MakeRequest("GET", "", stream.last_event_id, &sent_session), stream,
-                           cancel);
+    Outcome out =
+        Transfer(MakeRequest("GET", "", stream.last_event_id, &sent_session), stream, cancel);
     if (closing_ || cancel.cancelled()) break;
     if (out.status == 405) {
       base::log::Debug("MCP server {}: no server-initiated stream (GET answered 405)",
@@ -292,8 +293,9 @@ void StreamableHttpTransport::RunGetStream(uint64_t generation) {
   if (get_cancel_ == &cancel) get_cancel_ = nullptr;
 }
 
-StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(
-    const base::HttpRequest& request, Stream& stream, base::CancelToken& cancel) {
+StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(const base::HttpRequest& request,
+                                                                   Stream& stream,
+                                                                   base::CancelToken& cancel) {
   Outcome out;
   base::SseParser parser;  // a new response is a new event stream
   stream.previous_frame_id.clear();
@@ -381,8 +383,10 @@ bool StreamableHttpTransport::Remember(const std::string& event_id) {
 void StreamableHttpTransport::Deliver(Json message) {
   if (!message["method"].is_string() && !IsResponse(message)) {
     // e.g. `{"jsonrpc":"2.0","result":{}}` as a lax server's answer to a notification
-    base::log::Debug("MCP server {}: ignoring a message that is neither request, notification "
-                     "nor response: {}", options_.url, base::Utf8Prefix(message.Dump(), 200));
+    base::log::Debug(
+        "MCP server {}: ignoring a message that is neither request, notification "
+        "nor response: {}",
+        options_.url, base::Utf8Prefix(message.Dump(), 200));
     return;
   }
   if (IsResponse(message)) {
@@ -415,9 +419,9 @@ void StreamableHttpTransport::FailExchange(Exchange& ex, const std::string& why,
 
 bool StreamableHttpTransport::CheckExpired(const Outcome& out, const std::string& sent_session) {
   if (sent_session.empty() || out.failure) return false;
-  bool expired = out.status == 404 ||
-                 (out.status == 400 && base::ToLower(out.error_body).find("session") !=
-                                           std::string::npos);
+  bool expired =
+      out.status == 404 ||
+      (out.status == 400 && base::ToLower(out.error_body).find("session") != std::string::npos);
   if (!expired) return false;
   std::lock_guard lock(mutex_);
   if (session_id_ == sent_session) {

@@ -48,8 +48,8 @@ struct HttpTransportOptions {
   std::string url;
   base::Headers headers;  ///< from the server's configuration (Authorization, …): on every request
   long connect_timeout_ms = 30000;
-  long send_timeout_ms = 30000;   ///< a notification's or response's POST
-  long close_timeout_ms = 2000;   ///< the DELETE that ends the session
+  long send_timeout_ms = 30000;       ///< a notification's or response's POST
+  long close_timeout_ms = 2000;       ///< the DELETE that ends the session
   int64_t reconnect_delay_ms = 1000;  ///< first reconnection delay when the server set no `retry:`
   int64_t max_reconnect_delay_ms = 30000;
   int max_reconnect_attempts = 2;  ///< failed reconnections in a row before giving up

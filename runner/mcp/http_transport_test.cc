@@ -155,7 +155,8 @@ TEST(StreamableHttpTransport, AnExpiredSessionAnswersTheRequestAndTheNextInitial
       HandleLifecycle(r, w, "s-" + std::to_string(++sessions));
       return;
     }
-    w.Send(404, kJson, R"({"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"}})");
+    w.Send(404, kJson,
+           R"({"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"}})");
   });
   ASSERT_TRUE(f.transport->Send(Request(1, "initialize")));
   ASSERT_EQ(f.inbox.WaitFor(1).size(), 1u);
@@ -203,8 +204,9 @@ TEST(StreamableHttpTransport, TakesA400NamingTheSessionAsExpiryToo) {
   // server-everything and other SDK-based servers answer an unknown session with 400.
   Fixture f([&](const HttpTestRequest& r, HttpTestResponse& w) {
     if (Body(r)["method"].AsString() == "initialize") return (void)HandleLifecycle(r, w);
-    w.Send(400, kJson,
-           R"({"jsonrpc":"2.0","error":{"code":-32000,"message":"Bad Request: No valid session ID provided"},"id":null})");
+    w.Send(
+        400, kJson,
+        R"({"jsonrpc":"2.0","error":{"code":-32000,"message":"Bad Request: No valid session ID provided"},"id":null})");
   });
   ASSERT_TRUE(f.transport->Send(Request(1, "initialize")));
   ASSERT_EQ(f.inbox.WaitFor(1).size(), 1u);
@@ -237,8 +239,9 @@ TEST(StreamableHttpTransport, AStreamEndingWithoutAnswerOrEventIdFailsTheRequest
   ASSERT_TRUE(f.transport->Send(Request(1, "tools/call")));
   std::vector<Json> got = f.inbox.WaitFor(3);
   ASSERT_EQ(got.size(), 3u);
-  EXPECT_NE(got[2]["error"]["message"].AsString().find("ended the response stream before answering"),
-            std::string::npos);
+  EXPECT_NE(
+      got[2]["error"]["message"].AsString().find("ended the response stream before answering"),
+      std::string::npos);
 }
 
 TEST(StreamableHttpTransport, ResumesADroppedResponseStreamWithLastEventIdAfterRetry) {
@@ -328,7 +331,8 @@ TEST(StreamableHttpTransport, CloseEndsOpenStreamsPromptlyAndDeletesTheSession) 
   });
   f.Initialize();
   ASSERT_TRUE(f.transport->Send(Request(9, "tools/call")));
-  ASSERT_TRUE(Eventually([&] { return f.Requests("POST").size() == 3 && f.Requests("GET").size() == 1; }));
+  ASSERT_TRUE(
+      Eventually([&] { return f.Requests("POST").size() == 3 && f.Requests("GET").size() == 1; }));
   int64_t start = base::MonotonicMs();
   f.transport->Close();
   EXPECT_LT(base::MonotonicMs() - start, 500);
@@ -369,8 +373,8 @@ TEST(StreamableHttpTransport, IgnoresAnAnswerToANotificationThatIsNoMessage) {
   ASSERT_TRUE(f.transport->Send(Request(2, "ping")));
   std::vector<Json> got = f.inbox.WaitFor(2);
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_EQ(f.inbox.messages(), (std::vector<Json>{Response(1, Json::MakeObject()),
-                                                    Response(2, Json::MakeObject())}));
+  EXPECT_EQ(f.inbox.messages(),
+            (std::vector<Json>{Response(1, Json::MakeObject()), Response(2, Json::MakeObject())}));
 }
 
 TEST(StreamableHttpTransport, RejectsAUrlThatIsNotHttp) {

@@ -82,7 +82,8 @@ std::string ResolveUrl(std::string_view base_url, std::string_view reference) {
     return std::string(reference);
   }
   std::string origin = UrlOrigin(base_url);
-  if (reference.starts_with("//")) return origin.substr(0, origin.find("://") + 1) + std::string(reference);
+  if (reference.starts_with("//"))
+    return origin.substr(0, origin.find("://") + 1) + std::string(reference);
   if (reference.starts_with("/")) return origin + std::string(reference);
   std::string_view path = base_url.substr(origin.size());
   path = path.substr(0, path.find_first_of("?#"));

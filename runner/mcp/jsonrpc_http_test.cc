@@ -53,7 +53,8 @@ TEST(MergeHeaders, ConfiguredHeadersNeverReplaceTheProtocolOnes) {
   base::Headers merged = MergeHeaders(
       {{"Accept", "text/event-stream"}},
       {{"Authorization", "Bearer t"}, {"accept", "*/*"}, {"Mcp-Session-Id", "forged"}});
-  EXPECT_EQ(merged, (base::Headers{{"Accept", "text/event-stream"}, {"Authorization", "Bearer t"}}));
+  EXPECT_EQ(merged,
+            (base::Headers{{"Accept", "text/event-stream"}, {"Authorization", "Bearer t"}}));
 }
 
 TEST(ResolveUrl, ResolvesEndpointsAgainstTheStreamUrl) {

@@ -8,8 +8,8 @@
 #include <condition_variable>
 #include <mutex>
 #include <ostream>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "runner/base/clock.h"
@@ -68,14 +68,17 @@ class Inbox {
 };
 
 inline Json Request(Json id, std::string method, Json params = Json::MakeObject()) {
-  return base::JsonObject(
-      {{"jsonrpc", "2.0"}, {"id", std::move(id)}, {"method", std::move(method)}, {"params", params}});
+  return base::JsonObject({{"jsonrpc", "2.0"},
+                           {"id", std::move(id)},
+                           {"method", std::move(method)},
+                           {"params", params}});
 }
 inline Json Notification(std::string method, Json params = Json::MakeObject()) {
   return base::JsonObject({{"jsonrpc", "2.0"}, {"method", std::move(method)}, {"params", params}});
 }
 inline Json Response(Json id, Json result) {
-  return base::JsonObject({{"jsonrpc", "2.0"}, {"id", std::move(id)}, {"result", std::move(result)}});
+  return base::JsonObject(
+      {{"jsonrpc", "2.0"}, {"id", std::move(id)}, {"result", std::move(result)}});
 }
 /// One SSE event carrying `message`, with an `id:` line when `id` is set.
 inline std::string Event(const Json& message, const std::string& id = "") {

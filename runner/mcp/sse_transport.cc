@@ -48,13 +48,12 @@ base::Result<void> SseTransport::Start(OnMessage on_message, OnClose on_close) {
                     [&] { return !endpoint_.empty() || stream_ended_; });
   if (!endpoint_.empty()) return {};
   bool timed_out = !stream_ended_;
-  std::string why = timed_out ? "no endpoint event within " +
-                                    std::to_string(options_.connect_timeout_ms) + " ms"
-                              : stream_error_;
+  std::string why =
+      timed_out ? "no endpoint event within " + std::to_string(options_.connect_timeout_ms) + " ms"
+                : stream_error_;
   lock.unlock();
   Close();
-  return base::Fail(timed_out ? base::ErrorKind::kTimeout : base::ErrorKind::kNetwork,
-                    where + why);
+  return base::Fail(timed_out ? base::ErrorKind::kTimeout : base::ErrorKind::kNetwork, where + why);
 }
 
 void SseTransport::Read() {
@@ -159,7 +158,8 @@ base::Result<void> SseTransport::Send(const Json& message) {
     std::lock_guard lock(mutex_);
     tokens_.erase(&cancel);
   }
-  if (!result) return base::Fail(result.error().kind, where + "POST failed: " + result.error().message);
+  if (!result)
+    return base::Fail(result.error().kind, where + "POST failed: " + result.error().message);
   int status = result->head.status;
   if (IsSuccess(status)) return {};
   std::string why = "POST answered " + DescribeHttpFailure(status, result->body);

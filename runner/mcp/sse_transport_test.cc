@@ -26,7 +26,8 @@ class LegacyServer {
  public:
   explicit LegacyServer(std::string endpoint = "/message?sessionId=abc")
       : endpoint_(std::move(endpoint)),
-        server_(test::Serve([this](const HttpTestRequest& r, HttpTestResponse& w) { Handle(r, w); })) {}
+        server_(
+            test::Serve([this](const HttpTestRequest& r, HttpTestResponse& w) { Handle(r, w); })) {}
 
   std::string url(std::string_view path) const { return server_->url(path); }
   std::vector<HttpTestRequest> requests() const { return server_->requests(); }
@@ -58,7 +59,8 @@ class LegacyServer {
     if (m.Contains("id")) {  // queued before the 202, so answers keep the order of the POSTs
       std::lock_guard lock(mutex_);
       queue_.push_back("event: message\ndata: " +
-                       Response(m["id"], base::JsonObject({{"echo", m["method"]}})).Dump() + "\n\n");
+                       Response(m["id"], base::JsonObject({{"echo", m["method"]}})).Dump() +
+                       "\n\n");
     }
     w.Send(202, {}, "Accepted");
   }

@@ -90,14 +90,15 @@ runner::base::Result<std::unique_ptr<EverythingServer>> EverythingServer::Start(
     const std::string& mode) {
   if (!fs::exists(Node()) ||
       !fs::exists(NodeModules() / "@modelcontextprotocol/server-everything")) {
-    return Fail(ErrorKind::kIo, "the MCP peers are not installed: run `npm ci` in tests/mcp-http "
-                                "(./build.sh test does)");
+    return Fail(ErrorKind::kIo,
+                "the MCP peers are not installed: run `npm ci` in tests/mcp-http "
+                "(./build.sh test does)");
   }
   std::string last_log;
   for (int attempt = 0; attempt < 3; ++attempt) {
     int port = FreePort();
-    fs::path log = fs::temp_directory_path() /
-                   ("mcp-everything-" + std::to_string(::getpid()) + "-" + std::to_string(port) + ".log");
+    fs::path log = fs::temp_directory_path() / ("mcp-everything-" + std::to_string(::getpid()) +
+                                                "-" + std::to_string(port) + ".log");
     pid_t pid = Spawn(mode, port, log);
     if (pid < 0) return Fail(ErrorKind::kIo, "fork failed");
     ::setpgid(pid, pid);  // as the child does: whichever runs first

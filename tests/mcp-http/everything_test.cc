@@ -42,18 +42,19 @@ void SpeakToEverything(RpcSession& session, const std::string& version) {
   EXPECT_TRUE(HasTool(*tools, "trigger-long-running-operation")) << tools->Dump();
 
   auto echo = session.Call(
-      "tools/call", JsonObject({{"name", "echo"}, {"arguments", JsonObject({{"message", "hello"}})}}));
+      "tools/call",
+      JsonObject({{"name", "echo"}, {"arguments", JsonObject({{"message", "hello"}})}}));
   ASSERT_TRUE(echo) << echo.error().message;
   EXPECT_EQ((*echo)["content"], *Json::Parse(R"([{"type":"text","text":"Echo: hello"}])"));
 
   auto long_run = session.Call(
-      "tools/call",
-      JsonObject({{"name", "trigger-long-running-operation"},
-                  {"arguments", JsonObject({{"duration", 0.3}, {"steps", 3}})},
-                  {"_meta", JsonObject({{"progressToken", "p-1"}})}}));
+      "tools/call", JsonObject({{"name", "trigger-long-running-operation"},
+                                {"arguments", JsonObject({{"duration", 0.3}, {"steps", 3}})},
+                                {"_meta", JsonObject({{"progressToken", "p-1"}})}}));
   ASSERT_TRUE(long_run) << long_run.error().message;
-  EXPECT_NE((*long_run)["content"].at(0)["text"].AsString().find("Long running operation completed"),
-            std::string::npos);
+  EXPECT_NE(
+      (*long_run)["content"].at(0)["text"].AsString().find("Long running operation completed"),
+      std::string::npos);
   std::vector<Json> progress;
   for (const Json& n : session.notifications()) {
     if (n["method"].AsString() == "notifications/progress") progress.push_back(n["params"]);
@@ -87,12 +88,11 @@ TEST(EverythingOverStreamableHttp, CloseDeletesTheSession) {
   session.Close();
 
   // The server no longer knows the session.
-  runner::base::HttpRequest probe{
-      .url = server->url("/mcp"),
-      .headers = {{"Content-Type", "application/json"},
-                  {"Accept", "application/json, text/event-stream"},
-                  {"Mcp-Session-Id", id}},
-      .body = R"({"jsonrpc":"2.0","id":1,"method":"ping"})"};
+  runner::base::HttpRequest probe{.url = server->url("/mcp"),
+                                  .headers = {{"Content-Type", "application/json"},
+                                              {"Accept", "application/json, text/event-stream"},
+                                              {"Mcp-Session-Id", id}},
+                                  .body = R"({"jsonrpc":"2.0","id":1,"method":"ping"})"};
   auto answer = http.Send(probe, {}, nullptr);
   ASSERT_TRUE(answer) << answer.error().message;
   EXPECT_TRUE(answer->head.status == 400 || answer->head.status == 404) << answer->head.status;
@@ -112,15 +112,16 @@ TEST(EverythingOverStreamableHttp, AnEndedSessionIsReportedAndANewOneWorks) {
   std::string first = transport.session_id();
 
   // Given the server ended the session behind the client's back
-  auto ended = http.Send({.method = "DELETE", .url = server->url("/mcp"),
-                          .headers = {{"Mcp-Session-Id", first}}},
-                         {}, nullptr);
+  auto ended = http.Send(
+      {.method = "DELETE", .url = server->url("/mcp"), .headers = {{"Mcp-Session-Id", first}}}, {},
+      nullptr);
   ASSERT_TRUE(ended && ended->head.status == 200);
 
   // When the client calls a tool, the answer says the session expired
   auto call = session.Call("tools/list", Json::MakeObject());
   ASSERT_FALSE(call);
-  EXPECT_EQ(session.last_error()["data"]["sessionExpired"], Json(true)) << session.last_error().Dump();
+  EXPECT_EQ(session.last_error()["data"]["sessionExpired"], Json(true))
+      << session.last_error().Dump();
   EXPECT_NE(call.error().message.find("session " + first + " expired"), std::string::npos)
       << call.error().message;
 

@@ -15,10 +15,11 @@ Result<void> RpcSession::Start(ServerRequestFn on_request) {
 }
 
 Result<Json> RpcSession::Initialize(const std::string& version, Json capabilities) {
-  Json params = JsonObject({{"protocolVersion", version},
-                            {"capabilities", std::move(capabilities)},
-                            {"clientInfo", JsonObject({{"name", "claude-runner-mcp-http-test"},
-                                                       {"version", "0.1.0"}})}});
+  Json params =
+      JsonObject({{"protocolVersion", version},
+                  {"capabilities", std::move(capabilities)},
+                  {"clientInfo",
+                   JsonObject({{"name", "claude-runner-mcp-http-test"}, {"version", "0.1.0"}})}});
   Json result = TRY(Call("initialize", std::move(params)));
   transport_.SetProtocolVersion(result["protocolVersion"].AsString());
   TRY_VOID(Notify("notifications/initialized"));
@@ -31,12 +32,13 @@ Result<Json> RpcSession::Call(const std::string& method, Json params, int64_t ti
     std::lock_guard lock(mutex_);
     id = next_id_++;
   }
-  TRY_VOID(transport_.Send(
-      JsonObject({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}})));
+  TRY_VOID(transport_.Send(JsonObject(
+      {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}})));
   std::unique_lock lock(mutex_);
   if (!arrived_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
                          [&] { return responses_.contains(id); })) {
-    return Fail(ErrorKind::kTimeout, method + ": no answer within " + std::to_string(timeout_ms) + " ms");
+    return Fail(ErrorKind::kTimeout,
+                method + ": no answer within " + std::to_string(timeout_ms) + " ms");
   }
   Json response = std::move(responses_[id]);
   responses_.erase(id);
@@ -67,8 +69,8 @@ void RpcSession::OnMessage(Json message) {
   bool has_method = message["method"].is_string();
   if (has_method && message.Contains("id")) {
     // A server request: answer it on this (transport) thread.
-    Result<Json> result = on_request_ ? on_request_(message)
-                                      : Fail(ErrorKind::kUsage, "Method not found");
+    Result<Json> result =
+        on_request_ ? on_request_(message) : Fail(ErrorKind::kUsage, "Method not found");
     Json response = JsonObject({{"jsonrpc", "2.0"}, {"id", message["id"]}});
     if (result) {
       response.Set("result", std::move(*result));
