@@ -26,6 +26,12 @@ struct CurlDeleter {
 struct SlistDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
+struct MultiDeleter {
+  void operator()(CURLM* m) const { curl_multi_cleanup(m); }
+};
+
+/// How often a transfer with a cancel token checks it while the connection is idle.
+constexpr int kCancelPollMs = 25;
 
 struct Transfer {
   HttpResult result;
@@ -76,6 +82,37 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
 int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   auto* t = static_cast<Transfer*>(user);
   return (t->cancel && t->cancel->cancelled()) ? 1 : 0;
+}
+
+/// Runs the transfer. With a cancel token it runs on a multi handle polled every
+/// kCancelPollMs, so a cancellation is noticed promptly even on an idle stream (libcurl calls
+/// the progress callback only about once a second while nothing arrives).
+CURLcode Perform(CURL* c, CancelToken* cancel) {
+  if (!cancel) return curl_easy_perform(c);
+  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+  if (!multi || curl_multi_add_handle(multi.get(), c) != CURLM_OK) return curl_easy_perform(c);
+  CURLcode rc = CURLE_OK;
+  while (true) {
+    int running = 0;
+    if (curl_multi_perform(multi.get(), &running) != CURLM_OK) {
+      rc = CURLE_RECV_ERROR;
+      break;
+    }
+    if (running == 0) {
+      int queued = 0;
+      while (CURLMsg* m = curl_multi_info_read(multi.get(), &queued)) {
+        if (m->msg == CURLMSG_DONE) rc = m->data.result;
+      }
+      break;
+    }
+    if (cancel->cancelled()) {
+      rc = CURLE_ABORTED_BY_CALLBACK;
+      break;
+    }
+    curl_multi_poll(multi.get(), nullptr, 0, kCancelPollMs, nullptr);
+  }
+  curl_multi_remove_handle(multi.get(), c);
+  return rc;
 }
 
 }  // namespace
@@ -131,6 +168,11 @@ Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpCh
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   } else if (request.method != "GET") {
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    if (!request.body.empty()) {
+      curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
+                       static_cast<curl_off_t>(request.body.size()));
+    }
   }
   long timeout = request.timeout_ms;
   if (cancel) {
@@ -160,7 +202,7 @@ Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpCh
   if (!options_.no_proxy.empty()) curl_easy_setopt(c, CURLOPT_NOPROXY, options_.no_proxy.c_str());
   if (options_.verbose) curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 
-  CURLcode rc = curl_easy_perform(c);
+  CURLcode rc = Perform(c, cancel);
   if (!t.head_done) {
     long status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);

@@ -21,11 +21,11 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 std::string FindHeader(const Headers& headers, std::string_view name);
 
 struct HttpRequest {
-  std::string method = "POST";
+  std::string method = "POST";  ///< GET, POST, or any other verb (a body is sent when set)
   std::string url;
   Headers headers;
   std::string body;
-  long timeout_ms = 600000;         ///< whole-request limit (API_TIMEOUT_MS)
+  long timeout_ms = 600000;         ///< whole-request limit (API_TIMEOUT_MS); 0 = none
   long connect_timeout_ms = 30000;
 };
 
@@ -47,6 +47,8 @@ class HttpClient {
   virtual ~HttpClient() = default;
   /// Performs the request. Transport failures return kNetwork (or kTimeout/kInterrupted);
   /// any HTTP status, including 4xx/5xx, is a successful result for the caller to judge.
+  /// Thread-safe. A cancelled `cancel` ends the transfer within a few tens of milliseconds,
+  /// even while the connection is idle (kInterrupted, or kTimeout for a deadline).
   virtual Result<HttpResult> Send(const HttpRequest& request, const HttpChunkFn& on_chunk,
                                   CancelToken* cancel) = 0;
 };

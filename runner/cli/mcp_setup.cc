@@ -8,6 +8,8 @@
 #include "runner/base/strings.h"
 #include "runner/base/version.h"
 #include "runner/mcp/config_sources.h"
+#include "runner/mcp/http_transport.h"
+#include "runner/mcp/sse_transport.h"
 #include "runner/mcp/stdio_transport.h"
 #include "runner/permissions/rule.h"
 #include "runner/tools/registry.h"
@@ -40,8 +42,11 @@ std::map<std::string, std::string> ServerEnv(const mcp::ServerConfig& config, co
 }
 
 /// The concrete transports: the composition root is the one place they are built.
-mcp::TransportFactory MakeTransportFactory(const base::Env& env, const std::filesystem::path& cwd) {
-  return [&env, cwd](const mcp::ServerConfig& config) -> base::Result<std::unique_ptr<mcp::Transport>> {
+mcp::TransportFactory MakeTransportFactory(const base::Env& env, const std::filesystem::path& cwd,
+                                           base::HttpClient* http) {
+  return [&env, cwd, http](const mcp::ServerConfig& config)
+             -> base::Result<std::unique_ptr<mcp::Transport>> {
+    base::Headers headers(config.headers.begin(), config.headers.end());
     switch (config.type) {
       case mcp::ServerType::kStdio: {
         mcp::StdioOptions o;
@@ -53,8 +58,13 @@ mcp::TransportFactory MakeTransportFactory(const base::Env& env, const std::file
         return std::make_unique<mcp::StdioTransport>(std::move(o));
       }
       case mcp::ServerType::kHttp:
+        if (!http) break;
+        return std::make_unique<mcp::StreamableHttpTransport>(
+            *http, mcp::HttpTransportOptions{config.url, std::move(headers)});
       case mcp::ServerType::kSse:
-        break;
+        if (!http) break;
+        return std::make_unique<mcp::SseTransport>(
+            *http, mcp::SseTransportOptions{config.url, std::move(headers)});
     }
     return base::Fail(base::ErrorKind::kConfig,
                       "the " + std::string(mcp::ServerTypeName(config.type)) +
@@ -119,7 +129,7 @@ base::Result<McpSetup> StartMcp(const McpInputs& in) {
   for (const auto& d : in.add_dirs) options.roots.push_back(d.string());
   McpSetup setup;
   setup.servers = std::make_unique<mcp::Servers>(std::move(loaded.servers), std::move(options),
-                                                 MakeTransportFactory(*in.env, in.cwd));
+                                                 MakeTransportFactory(*in.env, in.cwd, in.http));
   setup.servers->StartAll(in.cancel);
   std::filesystem::path blob_dir = std::filesystem::temp_directory_path() /
                                    ("claude-runner-" + std::to_string(::getpid())) / "mcp-resources";

@@ -8,6 +8,7 @@
 
 #include "runner/base/cancel.h"
 #include "runner/base/env.h"
+#include "runner/base/http.h"
 #include "runner/base/json.h"
 #include "runner/base/result.h"
 #include "runner/cli/flags.h"
@@ -35,6 +36,8 @@ struct McpInputs {
   SourceSwitches sources;
   const base::Json* merged_settings = nullptr;
   base::CancelToken* cancel = nullptr;
+  /// For http and sse servers (proxy and CA settings apply); must outlive the McpSetup.
+  base::HttpClient* http = nullptr;
 };
 
 /// Loads the configuration and starts every server in parallel (each within MCP_TIMEOUT,

@@ -532,7 +532,7 @@ int Run(int argc, const char* const* argv) {
   SourceSwitches sources = SourceSwitches::From(loaded_config->sources);
   // MCP servers start before the agent (their tools and statuses are in system/init). Declared
   // before the Agent so that it outlives it; its destructor ends every server process.
-  auto mcp = StartMcp({&flags, &env, cwd, *add_dirs, sources, &loaded_config->merged, &cancel});
+  auto mcp = StartMcp({&flags, &env, cwd, *add_dirs, sources, &loaded_config->merged, &cancel, &http});
   if (!mcp && mcp.error().kind == base::ErrorKind::kUsage) return UsageError(mcp.error().message);
   if (!mcp) {
     std::fprintf(stderr, "Error: %s\n", mcp.error().message.c_str());

@@ -29,7 +29,7 @@ AttemptFailure EndedEarly(bool started) {
 
 bool ResponseStream::Feed(std::string_view chunk) {
   if (abandoned_) return false;
-  for (const SseFrame& frame : parser_.Feed(chunk)) {
+  for (const base::SseFrame& frame : parser_.Feed(chunk)) {
     if (!HandleFrame(frame)) {
       abandoned_ = true;
       return false;
@@ -38,7 +38,7 @@ bool ResponseStream::Feed(std::string_view chunk) {
   return true;
 }
 
-bool ResponseStream::HandleFrame(const SseFrame& frame) {
+bool ResponseStream::HandleFrame(const base::SseFrame& frame) {
   auto event = Json::Parse(frame.data);
   if (!event || !event->is_object()) {
     stream_failure_ = MalformedStream("event data is not a JSON object");

@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "runner/base/sse_parser.h"
 #include "runner/providers/api_errors.h"
 #include "runner/providers/provider.h"
 #include "runner/providers/retry_policy.h"
-#include "runner/providers/sse_parser.h"
 #include "runner/providers/stream_accumulator.h"
 
 namespace runner::providers {
@@ -40,10 +40,10 @@ class ResponseStream {
   bool abandoned() const { return abandoned_; }
 
  private:
-  bool HandleFrame(const SseFrame& frame);
+  bool HandleFrame(const base::SseFrame& frame);
 
   StreamObserver& observer_;
-  SseParser parser_;
+  base::SseParser parser_;
   StreamAccumulator accumulator_;
   std::optional<AttemptFailure> stream_failure_;  // from an error event or malformed data
   bool abandoned_ = false;

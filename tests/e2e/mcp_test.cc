@@ -20,9 +20,10 @@ std::string Tiny() { return kMcpDir + "/faulty/tiny_server.py"; }
 
 bool NodeServersInstalled() { return !kNode.empty() && fs::exists(Everything()) && fs::exists(Filesystem()); }
 
-#define REQUIRE_NODE_SERVERS()                                                             \
-  if (!NodeServersInstalled()) GTEST_SKIP() << "the MCP servers from npm are not installed " \
-                                               "(./build.sh test runs npm ci in tests/mcp)"
+// A missing peer is a failure, not a skip: ./build.sh test always installs them.
+#define REQUIRE_NODE_SERVERS()                                                           \
+  if (!NodeServersInstalled()) FAIL() << "the MCP servers from npm are not installed " \
+                                         "(./build.sh test runs npm ci in tests/mcp)"
 
 std::string Quote(const std::string& s) { return Json(s).Dump(); }
 

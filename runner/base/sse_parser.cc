@@ -1,6 +1,8 @@
-#include "runner/providers/sse_parser.h"
+#include "runner/base/sse_parser.h"
 
-namespace runner::providers {
+#include <algorithm>
+
+namespace runner::base {
 
 std::vector<SseFrame> SseParser::Feed(std::string_view chunk) {
   std::vector<SseFrame> out;
@@ -35,7 +37,10 @@ void SseParser::ProcessLine(std::string_view line, std::vector<SseFrame>& out) {
     if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
   }
   if (line.empty()) {
-    if (has_data_) out.push_back(std::move(pending_));
+    if (has_data_) {
+      pending_.id = last_event_id_;
+      out.push_back(std::move(pending_));
+    }
     pending_ = SseFrame{};
     has_data_ = false;
     return;
@@ -48,13 +53,24 @@ void SseParser::ProcessLine(std::string_view line, std::vector<SseFrame>& out) {
     value = line.substr(colon + 1);
     if (value.starts_with(' ')) value.remove_prefix(1);
   }
+  ProcessField(field, value);
+}
+
+void SseParser::ProcessField(std::string_view field, std::string_view value) {
   if (field == "event") {
     pending_.event.assign(value);
   } else if (field == "data") {
     if (has_data_) pending_.data.push_back('\n');
     pending_.data.append(value);
     has_data_ = true;
+  } else if (field == "id") {
+    if (value.find('\0') == std::string_view::npos) last_event_id_.assign(value);
+  } else if (field == "retry") {
+    bool digits =
+        !value.empty() && value.size() < 12 &&
+        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) retry_ms_ = std::stoll(std::string(value));
   }
 }
 
-}  // namespace runner::providers
+}  // namespace runner::base

@@ -1,8 +1,8 @@
-#include "runner/providers/sse_parser.h"
+#include "runner/base/sse_parser.h"
 
 #include <gtest/gtest.h>
 
-namespace runner::providers {
+namespace runner::base {
 namespace {
 
 std::vector<SseFrame> FeedAll(std::string_view text, size_t chunk_size) {
@@ -45,10 +45,39 @@ TEST(SseParser, JoinsMultiLineData) {
             (std::vector<SseFrame>{{"", "first\nsecond\n third"}}));
 }
 
-TEST(SseParser, IgnoresCommentsIdsAndUnknownFields) {
+TEST(SseParser, IgnoresCommentsAndUnknownFields) {
   SseParser parser;
-  auto frames = parser.Feed(": keep-alive\nid: 7\nretry: 100\nfoo: bar\nevent: x\ndata: y\n\n");
+  auto frames = parser.Feed(": keep-alive\nfoo: bar\nevent: x\ndata: y\n\n");
   EXPECT_EQ(frames, (std::vector<SseFrame>{{"x", "y"}}));
+}
+
+TEST(SseParser, StampsFramesWithTheLastEventIdWhichPersists) {
+  SseParser parser;
+  auto frames = parser.Feed("id: 7\nevent: x\ndata: y\n\ndata: z\n\nid\ndata: w\n\n");
+  EXPECT_EQ(frames, (std::vector<SseFrame>{{"x", "y", "7"}, {"", "z", "7"}, {"", "w", ""}}));
+}
+
+TEST(SseParser, RecordsIdAndRetryOfAPrimingEventWithEmptyData) {
+  // MCP servers prime a stream with an id, a retry time and empty data (SEP-1699).
+  SseParser parser;
+  auto frames = parser.Feed("id: event-1\nretry: 500\ndata: \n\n");
+  EXPECT_EQ(frames, (std::vector<SseFrame>{{"", "", "event-1"}}));
+  EXPECT_EQ(parser.last_event_id(), "event-1");
+  EXPECT_EQ(parser.retry_ms(), 500);
+}
+
+TEST(SseParser, KeepsAnIdFromAFrameWithoutData) {
+  SseParser parser;
+  EXPECT_TRUE(parser.Feed("id: 42\n\n").empty());
+  EXPECT_EQ(parser.last_event_id(), "42");
+}
+
+TEST(SseParser, IgnoresRetryThatIsNotAllDigits) {
+  SseParser parser;
+  parser.Feed("retry: 1.5\n\nretry: -3\n\nretry:\n\n");
+  EXPECT_EQ(parser.retry_ms(), std::nullopt);
+  parser.Feed("retry: 2500\n\n");
+  EXPECT_EQ(parser.retry_ms(), 2500);
 }
 
 TEST(SseParser, SkipsFramesWithoutData) {
@@ -77,4 +106,4 @@ TEST(SseParser, FinishReportsAndDropsPartialFrame) {
 }
 
 }  // namespace
-}  // namespace runner::providers
+}  // namespace runner::base
