@@ -13,15 +13,6 @@ using base::Json;
 
 namespace {
 
-permissions::ToolKind KindOf(const tools::Tool& tool, const Json& input) {
-  if (tool.IsReadOnly(input)) return permissions::ToolKind::kReadOnly;
-  std::string_view n = tool.name();
-  if (n == "Edit" || n == "Write" || n == "MultiEdit" || n == "NotebookEdit") {
-    return permissions::ToolKind::kEdit;
-  }
-  return permissions::ToolKind::kOther;
-}
-
 ToolCallOutcome ErrorOutcome(const Json& tool_use, const std::string& message, bool wrap) {
   ToolCallOutcome out;
   out.tool_use_id = tool_use["id"].AsString();
@@ -190,7 +181,7 @@ ToolDispatcher::PermissionCheck ToolDispatcher::CheckPermission(const tools::Too
   std::string_view name = tool.name();
   // Relative paths and Bash redirect targets resolve against where the shell is now.
   permissions::Decision gate =
-      gate_->Check(name, KindOf(tool, input), input, tools::CurrentDir(context_).string());
+      gate_->Check(name, tools::PermissionKindOf(tool, input), input, tools::CurrentDir(context_).string());
   PermissionCheck check{
       JoinPreToolUseDecision(gate, pre.decision, pre.decision_reason, name, gate_->mode()),
       std::move(input)};

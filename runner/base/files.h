@@ -1,6 +1,8 @@
 #pragma once
 /// File helpers: whole-file read, atomic write, durable line append, RAII fd.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -51,5 +53,9 @@ class LineAppender {
   Fd fd_;
   std::filesystem::path path_;
 };
+
+/// write(2) that reports EPIPE (errno) instead of raising SIGPIPE in this process, for pipes
+/// to children that may have exited. Thread-safe (the signal is blocked only in this thread).
+ssize_t WriteNoSigpipe(int fd, const char* data, size_t size);
 
 }  // namespace runner::base

@@ -25,16 +25,6 @@ RpcFailure Failure(RpcError code, std::string message) {
   return RpcFailure{code, std::move(message)};
 }
 
-/// The agent's notion of a call's kind, for the gate (read-only, an edit, or anything else).
-permissions::ToolKind KindOf(const tools::Tool& tool, const Json& input) {
-  if (tool.IsReadOnly(input)) return permissions::ToolKind::kReadOnly;
-  std::string_view n = tool.name();
-  if (n == "Edit" || n == "Write" || n == "MultiEdit" || n == "NotebookEdit") {
-    return permissions::ToolKind::kEdit;
-  }
-  return permissions::ToolKind::kOther;
-}
-
 std::string OutsideMessage(std::string_view tool, const std::vector<std::string>& dirs) {
   return fmt::format(
       "{} refused: the path is outside the directories this server may reach ({}). Start "
@@ -232,7 +222,7 @@ tools::ToolResult McpServer::Execute(Call& call) {
     if (!context_.session->bash_cwd.empty()) current_dir = context_.session->bash_cwd.string();
   }
   permissions::Decision decision = gate_.Check(
-      call.tool->name(), KindOf(*call.tool, call.arguments), call.arguments, current_dir);
+      call.tool->name(), tools::PermissionKindOf(*call.tool, call.arguments), call.arguments, current_dir);
   if (!decision.allowed && decision.reason_type == permissions::ReasonType::kWorkingDir) {
     return tools::ToolResult::Error(OutsideMessage(call.tool->name(), gate_.working_dirs()));
   }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "runner/base/files.h"
 #include "runner/base/clock.h"
 #include "runner/exec/output_capture.h"
 
@@ -19,25 +20,6 @@ constexpr size_t kChunk = 64 * 1024;
 constexpr int64_t kNoPidfdTickMs = 5;
 /// Bound on the final drain, so a member writing without pause cannot keep us reading.
 constexpr size_t kMaxFinalDrain = 1024 * 1024;
-
-/// write(2) that reports EPIPE instead of raising SIGPIPE in this process.
-ssize_t WriteNoSigpipe(int fd, const char* data, size_t size) {
-  sigset_t pipe_set, old_set, pending;
-  sigemptyset(&pipe_set);
-  sigaddset(&pipe_set, SIGPIPE);
-  sigpending(&pending);
-  bool was_pending = sigismember(&pending, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe_set, &old_set);
-  ssize_t n = ::write(fd, data, size);
-  int saved = errno;
-  if (n < 0 && saved == EPIPE && !was_pending) {
-    timespec zero{};
-    sigtimedwait(&pipe_set, nullptr, &zero);
-  }
-  pthread_sigmask(SIG_SETMASK, &old_set, nullptr);
-  errno = saved;
-  return n;
-}
 
 class Supervisor {
  public:
@@ -133,7 +115,7 @@ class Supervisor {
     base::Fd& in = child_.pipes().in;
     const std::string& data = spec_.stdin_data;
     size_t len = std::min(kChunk, data.size() - stdin_offset_);
-    ssize_t n = WriteNoSigpipe(in.get(), data.data() + stdin_offset_, len);
+    ssize_t n = base::WriteNoSigpipe(in.get(), data.data() + stdin_offset_, len);
     if (n > 0) stdin_offset_ += static_cast<size_t>(n);
     bool retry = n < 0 && (errno == EAGAIN || errno == EINTR);
     if (stdin_offset_ == data.size() || (n < 0 && !retry)) in.Reset();  // done, or EPIPE

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "runner/base/files.h"
 #include "runner/base/clock.h"
 #include "runner/base/log.h"
 #include "runner/base/strings.h"
@@ -22,25 +23,6 @@ using base::Fail;
 constexpr size_t kChunk = 64 * 1024;
 constexpr size_t kMaxStderrLogLine = 4000;
 constexpr size_t kReasonTailBytes = 600;
-
-/// write(2) that reports EPIPE instead of raising SIGPIPE in this process.
-ssize_t WriteNoSigpipe(int fd, const char* data, size_t size) {
-  sigset_t pipe_set, old_set, pending;
-  sigemptyset(&pipe_set);
-  sigaddset(&pipe_set, SIGPIPE);
-  sigpending(&pending);
-  bool was_pending = sigismember(&pending, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe_set, &old_set);
-  ssize_t n = ::write(fd, data, size);
-  int saved = errno;
-  if (n < 0 && saved == EPIPE && !was_pending) {
-    timespec zero{};
-    sigtimedwait(&pipe_set, nullptr, &zero);
-  }
-  pthread_sigmask(SIG_SETMASK, &old_set, nullptr);
-  errno = saved;
-  return n;
-}
 
 /// Reads what is available; returns false at end of file or on an error other than EAGAIN.
 bool ReadSome(int fd, std::string& out) {
@@ -101,7 +83,7 @@ base::Result<void> StdioTransport::Send(const base::Json& message) {
   int64_t deadline = base::MonotonicMs() + options_.send_timeout_ms;
   size_t done = 0;
   while (done < line.size()) {
-    ssize_t n = WriteNoSigpipe(fd, line.data() + done, line.size() - done);
+    ssize_t n = base::WriteNoSigpipe(fd, line.data() + done, line.size() - done);
     if (n > 0) {
       done += static_cast<size_t>(n);
       continue;

@@ -10,4 +10,13 @@ ToolResult ToolResult::Error(std::string_view message) {
   return result;
 }
 
+permissions::ToolKind PermissionKindOf(const Tool& tool, const Json& input) {
+  if (tool.IsReadOnly(input)) return permissions::ToolKind::kReadOnly;
+  std::string_view n = tool.name();
+  if (n == "Edit" || n == "Write" || n == "MultiEdit" || n == "NotebookEdit") {
+    return permissions::ToolKind::kEdit;
+  }
+  return permissions::ToolKind::kOther;
+}
+
 }  // namespace runner::tools

@@ -13,6 +13,7 @@
 #include "runner/base/cancel.h"
 #include "runner/base/env.h"
 #include "runner/base/json.h"
+#include "runner/permissions/gate.h"
 
 namespace runner::exec {
 class ProcessRunner;
@@ -77,5 +78,9 @@ class Tool {
   /// Runs the call. Must honour ctx.cancel and never throw.
   virtual ToolResult Run(const Json& input, ToolContext& ctx) = 0;
 };
+
+/// What a call is for the permission gate: read-only (the tool says so for this input), an
+/// edit (Edit, Write, MultiEdit, NotebookEdit), or anything else.
+permissions::ToolKind PermissionKindOf(const Tool& tool, const Json& input);
 
 }  // namespace runner::tools
