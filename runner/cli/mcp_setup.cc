@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 
 #include "runner/base/log.h"
 #include "runner/base/strings.h"
 #include "runner/base/version.h"
 #include "runner/mcp/config_sources.h"
+#include "runner/mcp/headers_helper.h"
 #include "runner/mcp/http_transport.h"
 #include "runner/mcp/sse_transport.h"
 #include "runner/mcp/stdio_transport.h"
@@ -23,15 +25,16 @@ constexpr int64_t kDefaultStartupTimeoutMs = 30000;
 
 /// What a stdio server inherits with CLAUDE_CODE_MCP_ALLOWLIST_ENV set (besides its `env`).
 bool InSafeBaseline(const std::string& name) {
-  static const char* const kNames[] = {"PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM",
-                                       "LANG", "TMPDIR", "TZ", "SYSTEMROOT"};
+  static const char* const kNames[] = {"PATH", "HOME", "USER",   "LOGNAME", "SHELL",
+                                       "TERM", "LANG", "TMPDIR", "TZ",      "SYSTEMROOT"};
   for (const char* n : kNames) {
     if (name == n) return true;
   }
   return name.starts_with("LC_");
 }
 
-std::map<std::string, std::string> ServerEnv(const mcp::ServerConfig& config, const base::Env& env) {
+std::map<std::string, std::string> ServerEnv(const mcp::ServerConfig& config,
+                                             const base::Env& env) {
   std::map<std::string, std::string> out;
   bool allowlist = env.Truthy("CLAUDE_CODE_MCP_ALLOWLIST_ENV");
   for (const auto& [k, v] : env.vars()) {
@@ -44,9 +47,15 @@ std::map<std::string, std::string> ServerEnv(const mcp::ServerConfig& config, co
 /// The concrete transports: the composition root is the one place they are built.
 mcp::TransportFactory MakeTransportFactory(const base::Env& env, const std::filesystem::path& cwd,
                                            base::HttpClient* http) {
-  return [&env, cwd, http](const mcp::ServerConfig& config)
-             -> base::Result<std::unique_ptr<mcp::Transport>> {
-    base::Headers headers(config.headers.begin(), config.headers.end());
+  return [&env, cwd,
+          http](const mcp::ServerConfig& config) -> base::Result<std::unique_ptr<mcp::Transport>> {
+    std::map<std::string, std::string> configured = config.headers;
+    if (!config.headers_helper.empty() && config.type != mcp::ServerType::kStdio) {
+      exec::PosixProcessRunner runner;
+      configured =
+          TRY(mcp::HeadersWithHelper(config, runner, {env.vars().begin(), env.vars().end()}, cwd));
+    }
+    base::Headers headers(configured.begin(), configured.end());
     switch (config.type) {
       case mcp::ServerType::kStdio: {
         mcp::StdioOptions o;
@@ -108,8 +117,10 @@ base::Result<std::unique_ptr<tools::McpPermissionPrompter>> PromptTool(const std
     available.emplace_back(mcp_tool->name());
   }
   return base::Fail(base::ErrorKind::kConfig,
-                    "MCP tool " + name + " (passed via --permission-prompt-tool) not found. Available "
-                    "MCP tools: " + (available.empty() ? "none" : base::Join(available, ", ")));
+                    "MCP tool " + name +
+                        " (passed via --permission-prompt-tool) not found. Available "
+                        "MCP tools: " +
+                        (available.empty() ? "none" : base::Join(available, ", ")));
 }
 
 }  // namespace
@@ -132,8 +143,10 @@ base::Result<McpSetup> StartMcp(const McpInputs& in) {
                                                  MakeTransportFactory(*in.env, in.cwd, in.http));
   setup.servers->StartAll(in.cancel);
   std::filesystem::path blob_dir = std::filesystem::temp_directory_path() /
-                                   ("claude-runner-" + std::to_string(::getpid())) / "mcp-resources";
-  setup.tools = tools::BuildMcpTools(*setup.servers, tools::McpCallLimits::FromEnv(*in.env), blob_dir);
+                                   ("claude-runner-" + std::to_string(::getpid())) /
+                                   "mcp-resources";
+  setup.tools =
+      tools::BuildMcpTools(*setup.servers, tools::McpCallLimits::FromEnv(*in.env), blob_dir);
   const auto& prompt_tool = in.flags->permission_prompt_tool;
   if (prompt_tool && *prompt_tool != "stdio") setup.prompter = TRY(PromptTool(*prompt_tool, setup));
   return setup;
@@ -157,8 +170,9 @@ std::vector<tools::Tool*> SelectMcpTools(const McpSetup& mcp, const Flags& flags
     bool chosen;
     if (name.starts_with("mcp__")) {
       chosen = mcp_wanted.empty() ||
-               std::any_of(mcp_wanted.begin(), mcp_wanted.end(),
-                           [&](const std::string& w) { return permissions::RuleCoversTool(w, name); });
+               std::any_of(mcp_wanted.begin(), mcp_wanted.end(), [&](const std::string& w) {
+                 return permissions::RuleCoversTool(w, name);
+               });
     } else {  // the resource tools are built-in tools for --tools
       chosen = !select_builtin || std::find(wanted.begin(), wanted.end(), name) != wanted.end();
     }
@@ -170,9 +184,11 @@ std::vector<tools::Tool*> SelectMcpTools(const McpSetup& mcp, const Flags& flags
 Json McpStatusPayload(const mcp::Servers& servers) {
   Json list = Json::MakeArray();
   for (const auto& s : servers.all()) {
-    Json item = base::JsonObject({{"name", s->config.name}, {"status", mcp::ServerStatusName(s->status)}});
+    Json item =
+        base::JsonObject({{"name", s->config.name}, {"status", mcp::ServerStatusName(s->status)}});
     if (s->status == mcp::ServerStatus::kConnected) {
-      item.Set("serverInfo", base::JsonObject({{"name", s->info.name}, {"version", s->info.version}}));
+      item.Set("serverInfo",
+               base::JsonObject({{"name", s->info.name}, {"version", s->info.version}}));
     }
     if (!s->error.empty()) item.Set("error", s->error);
     item.Set("scope", s->config.scope);

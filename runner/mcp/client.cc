@@ -59,8 +59,8 @@ ToolInfo ParseTool(const Json& t) {
   info.name = t["name"].AsString();
   info.title = t["title"].AsString();
   info.description = t["description"].AsString();
-  info.input_schema = t["inputSchema"].is_object() ? t["inputSchema"]
-                                                   : base::JsonObject({{"type", "object"}});
+  info.input_schema =
+      t["inputSchema"].is_object() ? t["inputSchema"] : base::JsonObject({{"type", "object"}});
   info.output_schema = t["outputSchema"];
   info.annotations = t["annotations"];
   if (info.title.empty()) info.title = info.annotations["title"].AsString();
@@ -96,12 +96,19 @@ struct Client::State {
   int64_t next_id = 1;
   std::map<int64_t, std::shared_ptr<Pending>> pending;
   bool started = false;
-  bool closed = false;          ///< the connection ended (or Close was called)
-  bool close_called = false;    ///< Close() ran: the transport is closed
+  bool closed = false;        ///< the connection ended (or Close was called)
+  bool close_called = false;  ///< Close() ran: the transport is closed
   std::string close_reason;
   std::function<void()> on_tools_changed;
+  std::map<std::string, RequestHandler> handlers;  ///< set before Initialize, then read-only
+  Json capabilities = Json::MakeObject();          ///< declared in initialize
+  std::mutex reinit_mu;                            ///< one re-initialization at a time
+  uint64_t generation = 0;    ///< bumped by every successful handshake (guarded by mu)
+  int reinitializations = 0;  ///< guarded by mu
 
-  std::string Label() const { return server_name.empty() ? "MCP server" : "MCP server " + server_name; }
+  std::string Label() const {
+    return server_name.empty() ? "MCP server" : "MCP server " + server_name;
+  }
 
   void OnMessage(Json m);
   void OnClose(std::string why);
@@ -110,10 +117,19 @@ struct Client::State {
   void SendCancelled(int64_t id, const std::string& reason);
   /// Sends a request and waits for its answer (or the deadline, cancellation, a closed
   /// connection). `cancellable` false: no notifications/cancelled (initialize must not be).
-  base::Result<Json> Call(const std::string& method, Json params, int64_t timeout_ms,
+  /// `expired` (may be null) is set when the answer says the session expired.
+  base::Result<Json> CallOnce(const std::string& method, Json params, int64_t timeout_ms,
+                              base::CancelToken* cancel, const ProgressFn& progress,
+                              bool cancellable, bool* expired);
+  /// CallOnce; when the session expired, initialize again (once for all the calls that saw
+  /// the same session expire) and retry once.
+  base::Result<Json> Call(const std::string& method, const Json& params, int64_t timeout_ms,
                           base::CancelToken* cancel, const ProgressFn& progress, bool cancellable);
+  /// initialize → protocol version → notifications/initialized on the started transport.
+  base::Result<ServerInfo> Handshake(int64_t timeout_ms, base::CancelToken* cancel);
   base::Result<Json> Wait(int64_t id, const std::shared_ptr<Pending>& p, const std::string& method,
-                          int64_t timeout_ms, base::CancelToken* cancel, bool cancellable);
+                          int64_t timeout_ms, base::CancelToken* cancel, bool cancellable,
+                          bool* expired);
 };
 
 void Client::State::OnMessage(Json m) {
@@ -153,7 +169,8 @@ void Client::State::OnNotification(const Json& m) {
       auto it = pending.find(params["progressToken"].AsInt(-1));
       if (it != pending.end()) fn = it->second->progress;
     }
-    if (fn) fn(params["progress"].AsDouble(), params["total"].AsDouble(), params["message"].AsString());
+    if (fn)
+      fn(params["progress"].AsDouble(), params["total"].AsDouble(), params["message"].AsString());
   } else if (method == "notifications/tools/list_changed") {
     std::function<void()> fn;
     {
@@ -163,10 +180,10 @@ void Client::State::OnNotification(const Json& m) {
     base::log::Debug("{}: its tool list changed", Label());
     if (fn) fn();
   } else if (method == "notifications/message") {
-    base::log::Debug("{} log ({}): {}", Label(), params["level"].AsString(),
-                     base::TruncateMiddle(params["data"].is_string() ? params["data"].AsString()
-                                                                     : params["data"].Dump(),
-                                          2000));
+    base::log::Debug(
+        "{} log ({}): {}", Label(), params["level"].AsString(),
+        base::TruncateMiddle(
+            params["data"].is_string() ? params["data"].AsString() : params["data"].Dump(), 2000));
   } else {
     base::log::Debug("{}: ignoring notification {}", Label(), method);
   }
@@ -175,7 +192,11 @@ void Client::State::OnNotification(const Json& m) {
 void Client::State::OnServerRequest(const Json& m) {
   const std::string& method = m["method"].AsString();
   Json answer;
-  if (method == "ping") {
+  if (auto handler = handlers.find(method); handler != handlers.end()) {
+    auto result = handler->second(m["params"]);
+    answer = result ? rpc::Response(m["id"], std::move(*result))
+                    : rpc::ErrorResponse(m["id"], rpc::kInternalError, result.error().message);
+  } else if (method == "ping") {
     answer = rpc::Response(m["id"], Json::MakeObject());
   } else if (method == "roots/list" && !roots.empty()) {
     Json list = Json::MakeArray();
@@ -205,12 +226,47 @@ void Client::State::OnClose(std::string why) {
 void Client::State::SendCancelled(int64_t id, const std::string& reason) {
   auto sent = transport->Send(rpc::Notification(
       "notifications/cancelled", base::JsonObject({{"requestId", id}, {"reason", reason}})));
-  if (!sent) base::log::Debug("{}: cannot send the cancellation: {}", Label(), sent.error().message);
+  if (!sent)
+    base::log::Debug("{}: cannot send the cancellation: {}", Label(), sent.error().message);
 }
 
-base::Result<Json> Client::State::Call(const std::string& method, Json params, int64_t timeout_ms,
-                                       base::CancelToken* cancel, const ProgressFn& progress,
-                                       bool cancellable) {
+base::Result<Json> Client::State::Call(const std::string& method, const Json& params,
+                                       int64_t timeout_ms, base::CancelToken* cancel,
+                                       const ProgressFn& progress, bool cancellable) {
+  uint64_t seen;
+  {
+    std::lock_guard lock(mu);
+    seen = generation;
+  }
+  bool expired = false;
+  auto result = CallOnce(method, params, timeout_ms, cancel, progress, cancellable, &expired);
+  if (result || !expired) return result;
+  {
+    std::lock_guard reinit(reinit_mu);
+    bool stale;
+    {
+      std::lock_guard lock(mu);
+      stale = generation == seen;  // nobody re-initialized since our call started
+    }
+    if (stale) {
+      base::log::Warn("{}: its session expired; initializing a new one", Label());
+      auto again = Handshake(timeout_ms, cancel);
+      if (!again) {
+        base::Error e = result.error();
+        e.message += "; initializing a new session failed: " + again.error().message;
+        return Fail(std::move(e));
+      }
+      std::lock_guard lock(mu);
+      ++reinitializations;
+    }
+  }
+  return CallOnce(method, params, timeout_ms, cancel, progress, cancellable, nullptr);
+}
+
+base::Result<Json> Client::State::CallOnce(const std::string& method, Json params,
+                                           int64_t timeout_ms, base::CancelToken* cancel,
+                                           const ProgressFn& progress, bool cancellable,
+                                           bool* expired) {
   auto p = std::make_shared<Pending>();
   p->progress = progress;
   int64_t id;
@@ -229,12 +285,12 @@ base::Result<Json> Client::State::Call(const std::string& method, Json params, i
     pending.erase(id);
     return Fail(sent.error());
   }
-  return Wait(id, p, method, timeout_ms, cancel, cancellable);
+  return Wait(id, p, method, timeout_ms, cancel, cancellable, expired);
 }
 
 base::Result<Json> Client::State::Wait(int64_t id, const std::shared_ptr<Pending>& p,
                                        const std::string& method, int64_t timeout_ms,
-                                       base::CancelToken* cancel, bool cancellable) {
+                                       base::CancelToken* cancel, bool cancellable, bool* expired) {
   int64_t deadline = timeout_ms > 0 ? base::MonotonicMs() + timeout_ms : 0;
   std::unique_lock lock(mu);
   while (!p->response) {
@@ -266,6 +322,7 @@ base::Result<Json> Client::State::Wait(int64_t id, const std::shared_ptr<Pending
   Json response = std::move(*p->response);
   pending.erase(id);
   lock.unlock();
+  if (expired) *expired = response["error"]["data"]["sessionExpired"].AsBool();
   return rpc::ResultOf(response);
 }
 
@@ -282,6 +339,17 @@ Client::~Client() { Close(); }
 
 void Client::SetRoots(std::vector<std::string> dirs) { state_->roots = std::move(dirs); }
 
+void Client::SetRequestHandler(std::string method, RequestHandler handler, std::string capability,
+                               Json capability_value) {
+  if (!capability.empty()) state_->capabilities.Set(capability, std::move(capability_value));
+  state_->handlers[std::move(method)] = std::move(handler);
+}
+
+int Client::reinitializations() const {
+  std::lock_guard lock(state_->mu);
+  return state_->reinitializations;
+}
+
 base::Result<ServerInfo> Client::Initialize(int64_t timeout_ms, base::CancelToken* cancel) {
   State& s = *state_;
   {
@@ -291,13 +359,19 @@ base::Result<ServerInfo> Client::Initialize(int64_t timeout_ms, base::CancelToke
   }
   TRY_VOID(s.transport->Start([&s](Json m) { s.OnMessage(std::move(m)); },
                               [&s](std::string why) { s.OnClose(std::move(why)); }));
-  Json capabilities = Json::MakeObject();
+  return s.Handshake(timeout_ms, cancel);
+}
+
+base::Result<ServerInfo> Client::State::Handshake(int64_t timeout_ms, base::CancelToken* cancel) {
+  State& s = *this;
+  Json capabilities = s.capabilities;
   if (!s.roots.empty()) capabilities.Set("roots", base::JsonObject({{"listChanged", false}}));
   Json params = base::JsonObject(
       {{"protocolVersion", kProtocolVersions.front()},
        {"capabilities", std::move(capabilities)},
        {"clientInfo", base::JsonObject({{"name", s.client_name}, {"version", s.client_version}})}});
-  Json result = TRY(s.Call("initialize", std::move(params), timeout_ms, cancel, {}, false));
+  Json result =
+      TRY(s.CallOnce("initialize", std::move(params), timeout_ms, cancel, {}, false, nullptr));
   std::string version = result["protocolVersion"].AsString();
   if (std::find(kProtocolVersions.begin(), kProtocolVersions.end(), version) ==
       kProtocolVersions.end()) {
@@ -311,13 +385,17 @@ base::Result<ServerInfo> Client::Initialize(int64_t timeout_ms, base::CancelToke
   info.name = result["serverInfo"]["name"].AsString();
   info.version = result["serverInfo"]["version"].AsString();
   info.instructions = result["instructions"].AsString();
-  info.capabilities = result["capabilities"].is_object() ? result["capabilities"] : Json::MakeObject();
+  info.capabilities =
+      result["capabilities"].is_object() ? result["capabilities"] : Json::MakeObject();
   TRY_VOID(s.transport->Send(rpc::Notification("notifications/initialized", Json())));
+  std::lock_guard lock(s.mu);
   s.info = info;
+  ++s.generation;
   return info;
 }
 
-base::Result<std::vector<ToolInfo>> Client::ListTools(int64_t timeout_ms, base::CancelToken* cancel) {
+base::Result<std::vector<ToolInfo>> Client::ListTools(int64_t timeout_ms,
+                                                      base::CancelToken* cancel) {
   std::vector<ToolInfo> out;
   Json cursor;
   for (int page = 0; page < kMaxPages; ++page) {
@@ -338,18 +416,20 @@ base::Result<Json> Client::CallTool(const std::string& name, const Json& argumen
   Json params = base::JsonObject(
       {{"name", name}, {"arguments", arguments.is_object() ? arguments : Json::MakeObject()}});
   if (meta.is_object() && !meta.empty()) params.Set("_meta", meta);
-  Json result = TRY(state_->Call("tools/call", std::move(params), timeout_ms, cancel, progress, true));
+  Json result =
+      TRY(state_->Call("tools/call", std::move(params), timeout_ms, cancel, progress, true));
   if (!result.is_object()) return Fail(ErrorKind::kParse, "tools/call answered with a non-object");
   return result;
 }
 
 base::Result<std::vector<ResourceInfo>> Client::ListResources(int64_t timeout_ms,
-                                                             base::CancelToken* cancel) {
+                                                              base::CancelToken* cancel) {
   std::vector<ResourceInfo> out;
   Json cursor;
   for (int page = 0; page < kMaxPages; ++page) {
     Json params = cursor.is_null() ? Json() : base::JsonObject({{"cursor", cursor}});
-    Json result = TRY(state_->Call("resources/list", std::move(params), timeout_ms, cancel, {}, true));
+    Json result =
+        TRY(state_->Call("resources/list", std::move(params), timeout_ms, cancel, {}, true));
     for (const Json& r : result["resources"].items()) {
       if (r["uri"].is_string()) out.push_back(ParseResource(r));
     }
@@ -367,12 +447,13 @@ base::Result<Json> Client::ReadResource(const std::string& uri, int64_t timeout_
 }
 
 base::Result<std::vector<PromptInfo>> Client::ListPrompts(int64_t timeout_ms,
-                                                         base::CancelToken* cancel) {
+                                                          base::CancelToken* cancel) {
   std::vector<PromptInfo> out;
   Json cursor;
   for (int page = 0; page < kMaxPages; ++page) {
     Json params = cursor.is_null() ? Json() : base::JsonObject({{"cursor", cursor}});
-    Json result = TRY(state_->Call("prompts/list", std::move(params), timeout_ms, cancel, {}, true));
+    Json result =
+        TRY(state_->Call("prompts/list", std::move(params), timeout_ms, cancel, {}, true));
     for (const Json& p : result["prompts"].items()) {
       if (p["name"].is_string()) out.push_back(ParsePrompt(p));
     }

@@ -25,7 +25,7 @@ struct ServerInfo {
   std::string protocol_version;  ///< what the server chose
   std::string name, version;     ///< serverInfo
   std::string instructions;
-  base::Json capabilities;       ///< as sent
+  base::Json capabilities;  ///< as sent
 };
 
 struct ToolInfo {
@@ -46,6 +46,10 @@ struct PromptInfo {
   base::Json arguments;  ///< array of {name, description, required}
 };
 
+/// Answers one server request (its `params`): the result to send, or an Error whose message goes
+/// back as a JSON-RPC error (-32603).
+using RequestHandler = std::function<base::Result<base::Json>(const base::Json& params)>;
+
 /// `notifications/progress` for a call: progress, total (0 when unknown), message.
 using ProgressFn = std::function<void(double progress, double total, const std::string& message)>;
 
@@ -62,8 +66,21 @@ class Client {
   /// Without roots, a server's `roots/list` gets "method not found".
   void SetRoots(std::vector<std::string> dirs);
 
+  /// Answers the server's `method` requests (e.g. "elicitation/create") with `handler`, and
+  /// declares `capability` (e.g. "elicitation", may be empty) with `capability_value` in
+  /// initialize. Call before Initialize; runs on a transport thread. Without a handler, server
+  /// requests other than ping and roots/list get "method not found" (the runner sets none: a
+  /// headless run declines sampling and elicitation).
+  void SetRequestHandler(std::string method, RequestHandler handler, std::string capability = "",
+                         base::Json capability_value = base::Json::MakeObject());
+
   /// Starts the transport and runs initialize → notifications/initialized. Fails on timeout
   /// (kTimeout), on a version we do not speak, or when the transport fails.
+  ///
+  /// Session expiry: when a later call fails because the server's HTTP session expired (the
+  /// transport's error says `data.sessionExpired`), the client runs initialize again on the
+  /// same transport, which starts a new session, and retries the call once. Calls that fail
+  /// together re-initialize once.
   base::Result<ServerInfo> Initialize(int64_t timeout_ms, base::CancelToken* cancel);
 
   /// tools/list, following nextCursor pages.
@@ -78,7 +95,8 @@ class Client {
                                     const ProgressFn& progress = {},
                                     const base::Json& meta = base::Json());
 
-  base::Result<std::vector<ResourceInfo>> ListResources(int64_t timeout_ms, base::CancelToken* cancel);
+  base::Result<std::vector<ResourceInfo>> ListResources(int64_t timeout_ms,
+                                                        base::CancelToken* cancel);
   /// resources/read: the `contents` array.
   base::Result<base::Json> ReadResource(const std::string& uri, int64_t timeout_ms,
                                         base::CancelToken* cancel);
@@ -94,6 +112,8 @@ class Client {
   const ServerInfo& server_info() const;  ///< valid after a successful Initialize
   /// Why the connection closed (empty while it is open).
   std::string close_reason() const;
+  /// How many times the client re-initialized after an expired session.
+  int reinitializations() const;
   /// True once the transport closed (crash, exit); later calls fail at once.
   bool closed() const;
   /// Closes the transport (stdio: the server process group is ended and reaped). Idempotent;

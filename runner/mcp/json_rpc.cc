@@ -51,6 +51,8 @@ base::Result<Json> ResultOf(const Json& response) {
     std::string message = (*error)["message"].StringOr("(no message)");
     base::Error e{base::ErrorKind::kApi,
                   "MCP error " + std::to_string((*error)["code"].AsInt()) + ": " + message};
+    // A transport's made-up error (jsonrpc_http.h) carries the HTTP status that caused it.
+    if ((*error)["data"]["status"].is_int()) e.http_status = (*error)["data"]["status"].AsInt();
     return base::Fail(std::move(e));
   }
   if (const Json* result = response.Find("result")) return *result;

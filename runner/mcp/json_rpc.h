@@ -39,7 +39,8 @@ Kind Classify(const base::Json& m);
 
 /// The result of a response, or its error as an Error whose message is the server's (with the
 /// code, e.g. `MCP error -32602: Unknown tool: x`). kApi for an error object; kParse when the
-/// response has neither.
+/// response has neither. `http_status` is the error's `data.status` when it has one (an error an
+/// HTTP transport made up from an HTTP answer).
 base::Result<base::Json> ResultOf(const base::Json& response);
 
 }  // namespace runner::mcp::rpc

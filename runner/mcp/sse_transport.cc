@@ -51,9 +51,12 @@ base::Result<void> SseTransport::Start(OnMessage on_message, OnClose on_close) {
   std::string why =
       timed_out ? "no endpoint event within " + std::to_string(options_.connect_timeout_ms) + " ms"
                 : stream_error_;
+  base::Error error{timed_out ? base::ErrorKind::kTimeout : base::ErrorKind::kNetwork, where + why};
+  if (!timed_out && !IsSuccess(stream_status_))
+    error.http_status = stream_status_;  // 401: needs-auth
   lock.unlock();
   Close();
-  return base::Fail(timed_out ? base::ErrorKind::kTimeout : base::ErrorKind::kNetwork, where + why);
+  return base::Fail(std::move(error));
 }
 
 void SseTransport::Read() {
@@ -91,6 +94,7 @@ void SseTransport::Read() {
     std::lock_guard lock(mutex_);
     stream_ended_ = true;
     if (stream_error_.empty()) stream_error_ = why;
+    stream_status_ = status;
     connected = !endpoint_.empty();
     changed_.notify_all();
   }

@@ -72,6 +72,7 @@ class SseTransport : public Transport {
   std::string protocol_version_;
   bool stream_ended_ = false;
   std::string stream_error_;             // why the stream ended or was refused
+  int stream_status_ = 0;                // the GET's HTTP status once the stream ended
   std::set<base::CancelToken*> tokens_;  // POSTs in flight
 };
 

@@ -1,7 +1,9 @@
 // End-to-end: MCP servers over streamable HTTP and legacy SSE, configured with --mcp-config,
 // are tools like stdio ones. The real server-everything from npm (tests/mcp-http, installed by
-// `./build.sh test`) runs in its streamableHttp and sse modes.
+// `./build.sh test`) runs in its streamableHttp and sse modes. A small in-process server that
+// wants a bearer token shows headersHelper and the needs-auth status.
 #include "e2e_fixture.h"
+#include "runner/testing/http_test_server.h"
 #include "tests/mcp-http/everything_server.h"
 
 namespace runner::e2e {
@@ -18,9 +20,10 @@ TEST_P(McpHttpE2eTest, EverythingServerToolsWorkOverTheNetworkTransports) {
   ASSERT_TRUE(server) << server.error().message;
   Json config = base::JsonObject(
       {{"mcpServers",
-        base::JsonObject({{"ev", base::JsonObject({{"type", type},
-                                                   {"url", (*server)->url(mode == "sse" ? "/sse" : "/mcp")},
-                                                   {"headers", base::JsonObject({{"X-Team", "ci"}})}})}})}});
+        base::JsonObject(
+            {{"ev", base::JsonObject({{"type", type},
+                                      {"url", (*server)->url(mode == "sse" ? "/sse" : "/mcp")},
+                                      {"headers", base::JsonObject({{"X-Team", "ci"}})}})}})}});
   // Text, image and resource results, a long-running tool with progress, and a resource read.
   FakeApi api(R"({"turns":[
     {"content":[
@@ -57,8 +60,75 @@ TEST_P(McpHttpE2eTest, EverythingServerToolsWorkOverTheNetworkTransports) {
   EXPECT_EQ(results, 5);
 }
 
-INSTANTIATE_TEST_SUITE_P(Transports, McpHttpE2eTest,
-                         ::testing::Values("streamableHttp", "sse"));
+/// A streamable-HTTP MCP server with one tool, `whoami`, answering only `Bearer <token>`.
+std::unique_ptr<testing::HttpTestServer> ServeWithToken(const std::string& token) {
+  auto server = testing::HttpTestServer::Start([token](const testing::HttpTestRequest& r,
+                                                       testing::HttpTestResponse& w) {
+    if (r.header("authorization") != "Bearer " + token) {
+      return w.Send(401, {{"www-authenticate", "Bearer"}}, "unauthorized");
+    }
+    if (r.method != "POST") return w.Send(405, {}, "");
+    auto m = Json::Parse(r.body);
+    if (!m || !m->Contains("id")) return w.Send(202, {}, "");
+    const std::string& method = (*m)["method"].AsString();
+    Json result = Json::MakeObject();
+    if (method == "initialize") {
+      result = *Json::Parse(R"({"protocolVersion":"2025-06-18","capabilities":{"tools":{}},
+                                   "serverInfo":{"name":"locked","version":"1"}})");
+    } else if (method == "tools/list") {
+      result = *Json::Parse(R"({"tools":[{"name":"whoami","inputSchema":{"type":"object"}}]})");
+    } else if (method == "tools/call") {
+      result = base::JsonObject(
+          {{"content", base::JsonArray({base::JsonObject(
+                           {{"type", "text"}, {"text", "you are " + r.header("x-caller")}})})}});
+    }
+    w.Send(200, {{"content-type", "application/json"}},
+           base::JsonObject({{"jsonrpc", "2.0"}, {"id", (*m)["id"]}, {"result", result}}).Dump());
+  });
+  EXPECT_TRUE(server) << server.error().message;
+  return server ? std::move(*server) : nullptr;
+}
+
+TEST_F(E2eTest, HeadersHelperSuppliesTheTokenAndA401NeedsAuth) {
+  auto server = ServeWithToken("s3cret");
+  ASSERT_TRUE(server);
+  auto remote = [&](const char* helper) {
+    Json c = base::JsonObject({{"type", "http"},
+                               {"url", server->url("/mcp")},
+                               {"headers", base::JsonObject({{"X-Caller", "static"}})}});
+    if (helper) c.Set("headersHelper", helper);
+    return c;
+  };
+  Json config = base::JsonObject(
+      {{"mcpServers",
+        base::JsonObject(
+            {{"helped", remote(R"(printf '{"Authorization":"Bearer %s","X-Caller":"%s"}' )"
+                               R"("$E2E_MCP_TOKEN" "$CLAUDE_CODE_MCP_SERVER_NAME")")},
+             {"broken", remote("echo 'vault is sealed' >&2; exit 7")},
+             {"locked", remote(nullptr)}})}});
+  FakeApi api(R"({"turns":[
+    {"content":[{"type":"tool_use","id":"t_1","name":"mcp__helped__whoami","input":{}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"text","text":"Done."}],"stop_reason":"end_turn"}]})");
+  RunOutput r = Run(api,
+                    {"-p", "go", "--output-format", "stream-json", "--verbose", "--allowedTools",
+                     "mcp__helped", "--mcp-config", config.Dump()},
+                    "", {{"E2E_MCP_TOKEN", "s3cret"}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json init = OfType(JsonLines(r.out), "system", "init").at(0);
+  EXPECT_EQ(init["mcp_servers"],
+            base::JsonArray({base::JsonObject({{"name", "helped"}, {"status", "connected"}}),
+                             base::JsonObject({{"name", "broken"}, {"status", "failed"}}),
+                             base::JsonObject({{"name", "locked"}, {"status", "needs-auth"}})}))
+      << init["mcp_servers"].Dump() << "\n"
+      << r.err;
+  EXPECT_NE(r.err.find("headersHelper of MCP server broken exited with status 7: vault is sealed"),
+            std::string::npos)
+      << r.err;
+  std::string second = api.Requests().at(1)["body"]["messages"].Dump();
+  EXPECT_NE(second.find("you are helped"), std::string::npos) << second;
+}
+
+INSTANTIATE_TEST_SUITE_P(Transports, McpHttpE2eTest, ::testing::Values("streamableHttp", "sse"));
 
 }  // namespace
 }  // namespace runner::e2e

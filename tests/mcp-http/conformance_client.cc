@@ -2,27 +2,31 @@
 // the suite starts a scenario's streamable-HTTP server, runs this program with the server's
 // URL as the last argument and the scenario's name in MCP_CONFORMANCE_SCENARIO, and then
 // judges what the server saw. Every scenario gets the same non-interactive client behaviour,
-// through StreamableHttpTransport and hand-written JSON-RPC (tests/mcp-http/rpc_session.h):
-//   initialize (declaring elicitation) → notifications/initialized → tools/list → tools/call of
-//   every listed tool, with arguments made from its input schema → DELETE of the session.
+// through the runner's own mcp::Client over StreamableHttpTransport:
+//   initialize → notifications/initialized → tools/list → tools/call of every listed tool,
+//   with arguments made from its input schema → DELETE of the session.
 // Server requests: elicitation/create is accepted with the requested schema's defaults (what a
-// headless client can honestly answer); anything else is "method not found".
+// headless client can honestly answer), through Client::SetRequestHandler, which also
+// declares the elicitation capability; ping is answered; anything else is "method not found".
+// (The runner itself sets no elicitation handler: it declines elicitation.)
 // Exit status: 0 when every step got an answer, 1 otherwise. Diagnostics go to stderr.
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "runner/base/http.h"
 #include "runner/base/log.h"
+#include "runner/mcp/client.h"
 #include "runner/mcp/http_transport.h"
-#include "tests/mcp-http/rpc_session.h"
 
 namespace {
 
-using mcp_http_test::Json;
-using mcp_http_test::Result;
+using runner::base::Json;
 using runner::base::JsonObject;
+
+constexpr int64_t kTimeoutMs = 30000;
 
 /// A value for one input-schema property: its default when it has one, else one of its type.
 Json ExampleValue(const Json& schema, int n) {
@@ -46,14 +50,10 @@ Json ExampleArguments(const Json& input_schema) {
 }
 
 /// elicitation/create: accept with every default the requested schema gives.
-Result<Json> AnswerServerRequest(const Json& request) {
-  const std::string& method = request["method"].AsString();
-  std::cerr << "server request: " << method << "\n";
-  if (method != "elicitation/create") {
-    return runner::base::Fail(runner::base::ErrorKind::kUsage, "Method not found: " + method);
-  }
+runner::base::Result<Json> AnswerElicitation(const Json& params) {
+  std::cerr << "server request: elicitation/create\n";
   Json content = Json::MakeObject();
-  for (const auto& [name, schema] : request["params"]["requestedSchema"]["properties"].members()) {
+  for (const auto& [name, schema] : params["requestedSchema"]["properties"].members()) {
     if (schema.Contains("default")) content.Set(name, schema["default"]);
   }
   return JsonObject({{"action", "accept"}, {"content", std::move(content)}});
@@ -61,33 +61,33 @@ Result<Json> AnswerServerRequest(const Json& request) {
 
 int Run(const std::string& url, const std::string& scenario) {
   runner::base::CurlHttpClient http({});
-  runner::mcp::StreamableHttpTransport transport(http, {.url = url});
-  mcp_http_test::RpcSession session(transport);
+  auto transport = std::make_unique<runner::mcp::StreamableHttpTransport>(
+      http, runner::mcp::HttpTransportOptions{.url = url});
+  runner::mcp::StreamableHttpTransport& raw = *transport;
+  runner::mcp::Client client(std::move(transport), "claude-runner-conformance", "0", "conformance");
+  client.SetRequestHandler("elicitation/create", AnswerElicitation, "elicitation");
   auto fail = [](const runner::base::Error& e) {
     std::cerr << "error: " << e.message << "\n";
     return 1;
   };
-  if (auto started = session.Start(AnswerServerRequest); !started) return fail(started.error());
-  auto init = session.Initialize("2025-11-25", JsonObject({{"elicitation", Json::MakeObject()}}));
+  auto init = client.Initialize(kTimeoutMs, nullptr);
   if (!init) return fail(init.error());
-  std::cerr << "scenario " << scenario << ": initialized, protocol "
-            << (*init)["protocolVersion"].AsString() << ", session " << transport.session_id()
-            << "\n";
-  auto tools = session.Call("tools/list", Json::MakeObject());
+  std::cerr << "scenario " << scenario << ": initialized, protocol " << init->protocol_version
+            << ", session " << raw.session_id() << "\n";
+  auto tools = client.ListTools(kTimeoutMs, nullptr);
   if (!tools) return fail(tools.error());
   int status = 0;
-  for (const Json& tool : (*tools)["tools"].items()) {
-    const std::string& name = tool["name"].AsString();
-    Json args = ExampleArguments(tool["inputSchema"]);
-    std::cerr << "tools/call " << name << " " << args.Dump() << "\n";
-    auto result = session.Call("tools/call", JsonObject({{"name", name}, {"arguments", args}}));
+  for (const runner::mcp::ToolInfo& tool : *tools) {
+    Json args = ExampleArguments(tool.input_schema);
+    std::cerr << "tools/call " << tool.name << " " << args.Dump() << "\n";
+    auto result = client.CallTool(tool.name, args, kTimeoutMs, nullptr);
     if (!result) {
       status = fail(result.error());
       continue;
     }
     std::cerr << "  → " << result->Dump() << "\n";
   }
-  session.Close();
+  client.Close();
   return status;
 }
 

@@ -1,10 +1,12 @@
 // The HTTP transports against the real @modelcontextprotocol/server-everything, in its
 // streamableHttp and sse modes: initialize, tools/list, tools/call (echo, and a long-running
-// tool that reports progress), session expiry and DELETE, with hand-built JSON-RPC.
+// tool that reports progress), session expiry and DELETE, with hand-built JSON-RPC; and the
+// runner's own mcp::Client recovering from an expired session.
 
 #include <gtest/gtest.h>
 
 #include "runner/base/http.h"
+#include "runner/mcp/client.h"
 #include "runner/mcp/http_transport.h"
 #include "runner/mcp/sse_transport.h"
 #include "tests/mcp-http/everything_server.h"
@@ -129,6 +131,34 @@ TEST(EverythingOverStreamableHttp, AnEndedSessionIsReportedAndANewOneWorks) {
   ASSERT_TRUE(session.Initialize("2025-06-18"));
   EXPECT_NE(transport.session_id(), first);
   EXPECT_TRUE(session.Call("tools/list", Json::MakeObject()));
+}
+
+TEST(EverythingOverStreamableHttp, TheClientRecoversFromASessionEndedBehindItsBack) {
+  auto server = StartServer("streamableHttp");
+  ASSERT_TRUE(server);
+  runner::base::CurlHttpClient http({});
+  auto owned = std::make_unique<runner::mcp::StreamableHttpTransport>(
+      http, runner::mcp::HttpTransportOptions{.url = server->url("/mcp")});
+  runner::mcp::StreamableHttpTransport& transport = *owned;
+  runner::mcp::Client client(std::move(owned), "claude-runner", "test", "everything");
+  auto init = client.Initialize(15000, nullptr);
+  ASSERT_TRUE(init) << init.error().message;
+  std::string first = transport.session_id();
+
+  // Given the server ended the session behind the client's back
+  auto ended = http.Send(
+      {.method = "DELETE", .url = server->url("/mcp"), .headers = {{"Mcp-Session-Id", first}}}, {},
+      nullptr);
+  ASSERT_TRUE(ended && ended->head.status == 200);
+
+  // When the client calls a tool, it initializes a new session and the call succeeds
+  auto echo = client.CallTool("echo", JsonObject({{"message", "again"}}), 15000, nullptr);
+  ASSERT_TRUE(echo) << echo.error().message;
+  EXPECT_EQ((*echo)["content"], *Json::Parse(R"([{"type":"text","text":"Echo: again"}])"));
+  EXPECT_EQ(client.reinitializations(), 1);
+  EXPECT_FALSE(transport.session_id().empty());
+  EXPECT_NE(transport.session_id(), first);
+  client.Close();
 }
 
 TEST(EverythingOverSse, ListsAndCallsTools) {
