@@ -55,8 +55,9 @@ base::Result<Json> MapPromptArguments(const McpPromptCommand& command, std::stri
     if (i < values.size()) {
       out.Set(name, values[i++]);
     } else if (a["required"].AsBool()) {
-      return base::Fail(base::ErrorKind::kUsage, "Missing required argument \"" + name + "\" for /" +
-                                                     command.name + ". Usage: " + Usage(command));
+      return base::Fail(base::ErrorKind::kUsage, "Missing required argument \"" + name +
+                                                     "\" for /" + command.name +
+                                                     ". Usage: " + Usage(command));
     }
   }
   if (i < values.size()) {
@@ -82,7 +83,8 @@ Json PromptMessagesToBlocks(const Json& messages, const std::string& server) {
 }
 
 base::Result<Json> RunMcpPrompt(const McpPromptCommand& command, std::string_view args,
-                                const Json& preceding, int64_t timeout_ms, base::CancelToken* cancel) {
+                                const Json& preceding, int64_t timeout_ms,
+                                base::CancelToken* cancel) {
   Json arguments = TRY(MapPromptArguments(command, args));
   auto messages = command.client->GetPrompt(command.prompt.name, arguments, timeout_ms, cancel);
   if (!messages) {

@@ -26,8 +26,10 @@ Json Arg(const std::string& name, bool required) {
 
 TEST(McpPromptArguments, ValuesFillTheDeclaredArgumentsInOrder) {
   McpPromptCommand c = Command(JsonArray({Arg("city", true), Arg("state", false)}));
-  EXPECT_EQ(*MapPromptArguments(c, "Paris France"), JsonObject({{"city", "Paris"}, {"state", "France"}}));
-  EXPECT_EQ(*MapPromptArguments(c, "\"New York\" 'NY'"), JsonObject({{"city", "New York"}, {"state", "NY"}}));
+  EXPECT_EQ(*MapPromptArguments(c, "Paris France"),
+            JsonObject({{"city", "Paris"}, {"state", "France"}}));
+  EXPECT_EQ(*MapPromptArguments(c, "\"New York\" 'NY'"),
+            JsonObject({{"city", "New York"}, {"state", "NY"}}));
   // A missing optional argument is left out.
   EXPECT_EQ(*MapPromptArguments(c, "Paris"), JsonObject({{"city", "Paris"}}));
   // Values beyond the declared arguments are dropped.
@@ -36,11 +38,13 @@ TEST(McpPromptArguments, ValuesFillTheDeclaredArgumentsInOrder) {
 }
 
 TEST(McpPromptArguments, AMissingRequiredArgumentIsAnErrorNamingIt) {
-  McpPromptCommand c = Command(JsonArray({Arg("city", true), Arg("state", false), Arg("zip", true)}));
+  McpPromptCommand c =
+      Command(JsonArray({Arg("city", true), Arg("state", false), Arg("zip", true)}));
   auto none = MapPromptArguments(c, "");
   ASSERT_FALSE(none);
-  EXPECT_EQ(none.error().message, "Missing required argument \"city\" for /mcp__srv__weather. "
-                                  "Usage: /mcp__srv__weather <city> [state] <zip>");
+  EXPECT_EQ(none.error().message,
+            "Missing required argument \"city\" for /mcp__srv__weather. "
+            "Usage: /mcp__srv__weather <city> [state] <zip>");
   auto two = MapPromptArguments(c, "Paris France");
   ASSERT_FALSE(two);
   EXPECT_NE(two.error().message.find("\"zip\""), std::string::npos);
@@ -48,10 +52,14 @@ TEST(McpPromptArguments, AMissingRequiredArgumentIsAnErrorNamingIt) {
 
 TEST(McpPromptMessages, EveryMessageOfAnyRoleBecomesBlocks) {
   Json messages = JsonArray({
-      JsonObject({{"role", "user"}, {"content", JsonObject({{"type", "text"}, {"text", "Hello"}})}}),
-      JsonObject({{"role", "assistant"}, {"content", JsonObject({{"type", "text"}, {"text", "Hi there"}})}}),
-      JsonObject({{"role", "user"},
-                  {"content", JsonObject({{"type", "image"}, {"mimeType", "image/png"}, {"data", "iVBORw0KGgo="}})}}),
+      JsonObject(
+          {{"role", "user"}, {"content", JsonObject({{"type", "text"}, {"text", "Hello"}})}}),
+      JsonObject({{"role", "assistant"},
+                  {"content", JsonObject({{"type", "text"}, {"text", "Hi there"}})}}),
+      JsonObject(
+          {{"role", "user"},
+           {"content",
+            JsonObject({{"type", "image"}, {"mimeType", "image/png"}, {"data", "iVBORw0KGgo="}})}}),
       JsonObject({{"role", "user"},
                   {"content", JsonObject({{"type", "resource"},
                                           {"resource", JsonObject({{"uri", "demo://r/1"},
@@ -75,8 +83,11 @@ class McpPromptRun : public ::testing::Test {
   void SetUp() override {
     testing::FakeMcpServer server;
     server.capabilities.Set("prompts", Json::MakeObject());
-    server.prompt_results["weather"] = JsonObject({{"messages", JsonArray({JsonObject(
-        {{"role", "user"}, {"content", JsonObject({{"type", "text"}, {"text", "Weather in Paris?"}})}})})}});
+    server.prompt_results["weather"] = JsonObject(
+        {{"messages",
+          JsonArray({JsonObject(
+              {{"role", "user"},
+               {"content", JsonObject({{"type", "text"}, {"text", "Weather in Paris?"}})}})})}});
     server.prompt_results["broken"] =
         JsonObject({{"error", JsonObject({{"code", -32602}, {"message", "Invalid arguments"}})}});
     auto transport = std::make_unique<testing::FakeMcpTransport>(server);
@@ -95,19 +106,21 @@ TEST_F(McpPromptRun, TheTurnIsTheCommandTagsThenThePrompt) {
   auto content = RunMcpPrompt(c, "Paris", preceding, 1000, nullptr);
   ASSERT_TRUE(content) << content.error().message;
   EXPECT_EQ(*content, JsonArray({
-      JsonObject({{"type", "text"},
-                  {"text", "<command-message>mcp__srv__weather</command-message>\n"
-                           "<command-name>/mcp__srv__weather</command-name>\n"
-                           "<command-args>Paris</command-args>"}}),
-      JsonObject({{"type", "text"}, {"text", "before"}}),
-      JsonObject({{"type", "text"}, {"text", "Weather in Paris?"}}),
-  }));
+                          JsonObject({{"type", "text"},
+                                      {"text",
+                                       "<command-message>mcp__srv__weather</command-message>\n"
+                                       "<command-name>/mcp__srv__weather</command-name>\n"
+                                       "<command-args>Paris</command-args>"}}),
+                          JsonObject({{"type", "text"}, {"text", "before"}}),
+                          JsonObject({{"type", "text"}, {"text", "Weather in Paris?"}}),
+                      }));
   const Json* get = nullptr;
   for (const Json& m : transport_->sent()) {
     if (m["method"].AsString() == "prompts/get") get = &m;
   }
   ASSERT_NE(get, nullptr);
-  EXPECT_EQ((*get)["params"], JsonObject({{"name", "weather"}, {"arguments", JsonObject({{"city", "Paris"}})}}));
+  EXPECT_EQ((*get)["params"],
+            JsonObject({{"name", "weather"}, {"arguments", JsonObject({{"city", "Paris"}})}}));
 }
 
 TEST_F(McpPromptRun, AServerErrorNamesTheCommand) {
@@ -116,7 +129,8 @@ TEST_F(McpPromptRun, AServerErrorNamesTheCommand) {
   c.client = client_.get();
   auto content = RunMcpPrompt(c, "", Json(), 1000, nullptr);
   ASSERT_FALSE(content);
-  EXPECT_EQ(content.error().message, "Error running /mcp__srv__weather: MCP error -32602: Invalid arguments");
+  EXPECT_EQ(content.error().message,
+            "Error running /mcp__srv__weather: MCP error -32602: Invalid arguments");
 }
 
 TEST_F(McpPromptRun, AMissingArgumentSendsNothing) {
