@@ -139,6 +139,7 @@ base::Result<McpSetup> StartMcp(const McpInputs& in) {
   options.roots.push_back(in.cwd.string());
   for (const auto& d : in.add_dirs) options.roots.push_back(d.string());
   McpSetup setup;
+  setup.request_timeout_ms = options.startup_timeout_ms;
   setup.servers = std::make_unique<mcp::Servers>(std::move(loaded.servers), std::move(options),
                                                  MakeTransportFactory(*in.env, in.cwd, in.http));
   setup.servers->StartAll(in.cancel);

@@ -26,6 +26,8 @@ struct McpSetup {
   std::vector<std::unique_ptr<tools::Tool>> tools;  ///< MCP tools, then the resource tools
   /// Set for `--permission-prompt-tool mcp__…`.
   std::unique_ptr<tools::McpPermissionPrompter> prompter;
+  /// MCP_TIMEOUT (default 30 s): also the limit of a prompts/get for an MCP prompt command.
+  int64_t request_timeout_ms = 30000;
 };
 
 struct McpInputs {

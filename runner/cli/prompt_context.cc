@@ -109,10 +109,20 @@ SlashCommands::SlashCommands(std::vector<commands::CommandDef> commands, command
                              base::Env env, memory::NestedMemory* nested)
     : commands_(std::move(commands)), expand_(std::move(expand)), env_(std::move(env)), nested_(nested) {}
 
+void SlashCommands::SetMcpPrompts(std::vector<McpPromptCommand> prompts, int64_t timeout_ms,
+                                  base::CancelToken* cancel) {
+  mcp_prompts_ = std::move(prompts);
+  mcp_timeout_ms_ = timeout_ms;
+  mcp_cancel_ = cancel;
+}
+
 std::vector<std::string> SlashCommands::Names() const {
   std::vector<std::string> names;
   for (const commands::CommandDef& c : commands_) {
     if (std::find(names.begin(), names.end(), c.name) == names.end()) names.push_back(c.name);
+  }
+  for (const McpPromptCommand& p : mcp_prompts_) {
+    if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
   }
   return names;
 }
@@ -124,6 +134,14 @@ PreparedTurn SlashCommands::Prepare(const Json& content) {
   if (!call) return turn;
   const commands::CommandDef* command = commands::FindCommand(commands_, call->name);
   if (!command) {
+    auto prompt = std::find_if(mcp_prompts_.begin(), mcp_prompts_.end(),
+                               [&](const McpPromptCommand& p) { return p.name == call->name; });
+    if (prompt != mcp_prompts_.end()) {
+      auto blocks = RunMcpPrompt(*prompt, call->args, text->preceding, mcp_timeout_ms_, mcp_cancel_);
+      if (blocks) turn.content = std::move(*blocks);
+      else turn.error = blocks.error().message;
+      return turn;
+    }
     std::error_code ec;
     if (commands::LooksLikeCommandName(call->name) && !fs::exists("/" + call->name, ec)) {
       turn.error = "Unknown skill: " + call->name;

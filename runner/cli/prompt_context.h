@@ -11,6 +11,7 @@
 #include "runner/agent/agent.h"
 #include "runner/base/env.h"
 #include "runner/base/json.h"
+#include "runner/cli/mcp_prompts.h"
 #include "runner/commands/command.h"
 #include "runner/commands/expand.h"
 #include "runner/memory/memory.h"
@@ -64,7 +65,14 @@ class SlashCommands {
   /// not a command call.
   PreparedTurn Prepare(const base::Json& content);
 
-  /// The command names, for system/init's slash_commands.
+  /// Also offers these MCP prompts as commands (a custom command of the same name wins); each
+  /// prompts/get may take `timeout_ms` and stops with `cancel` (may be null). A missing
+  /// required argument or a failing prompts/get is an error like an unknown command.
+  void SetMcpPrompts(std::vector<McpPromptCommand> prompts, int64_t timeout_ms,
+                     base::CancelToken* cancel);
+
+  /// The command names, for system/init's slash_commands: the custom commands, then the MCP
+  /// prompts.
   std::vector<std::string> Names() const;
 
  private:
@@ -73,6 +81,9 @@ class SlashCommands {
   base::Env env_;
   memory::NestedMemory* nested_;
   std::vector<std::unique_ptr<permissions::Gate>> gates_;  ///< per command turn; live all run
+  std::vector<McpPromptCommand> mcp_prompts_;
+  int64_t mcp_timeout_ms_ = 30000;
+  base::CancelToken* mcp_cancel_ = nullptr;
 };
 
 /// Loads the commands the sources allow.

@@ -590,6 +590,7 @@ int Run(int argc, const char* const* argv) {
                       CommandExpandInputs(cwd, env, plan->session_id, policy, processes, cancel,
                                           loaded_config->merged),
                       env, memory.nested.get());
+  slash.SetMcpPrompts(McpPromptCommands(*mcp->servers), mcp->request_timeout_ms, &cancel);
   options->slash_commands = slash.Names();
   control::InitializeInfo init_info = InitializeInfoFor(*options);
   init_info.commands = options->slash_commands;

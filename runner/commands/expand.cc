@@ -8,8 +8,6 @@
 
 namespace runner::commands {
 
-namespace {
-
 using base::Json;
 
 std::string CommandTags(const std::string& name, std::string_view args) {
@@ -18,6 +16,8 @@ std::string CommandTags(const std::string& name, std::string_view args) {
   if (!args.empty()) tags += "\n<command-args>" + std::string(args) + "</command-args>";
   return tags;
 }
+
+namespace {
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
   for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {

@@ -49,6 +49,10 @@ struct Expansion {
   std::vector<std::filesystem::path> attached_files;  ///< absolute paths of attached mentions
 };
 
+/// `<command-message>name</command-message>\n<command-name>/name</command-name>` and, when
+/// `args` is not empty, `\n<command-args>args</command-args>`: how a command turn starts.
+std::string CommandTags(const std::string& name, std::string_view args);
+
 /// The session policy with `rules` added as allow rules (relative to `cwd`, source "command").
 permissions::GatePolicy WithCommandRules(permissions::GatePolicy policy,
                                          const std::vector<std::string>& rules,

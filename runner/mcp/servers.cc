@@ -1,5 +1,6 @@
 #include "runner/mcp/servers.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "runner/base/clock.h"
@@ -90,10 +91,20 @@ void Servers::Connect(Server& s, base::CancelToken* cancel) {
     if (!tools) return fail(tools.error());
     s.tools = std::move(*tools);
   }
+  if (s.has_prompts()) {
+    // As in Claude Code, prompts are extras: a server whose listing fails still offers its tools.
+    auto prompts = s.client->ListPrompts(std::max<int64_t>(1, deadline - base::MonotonicMs()), cancel);
+    if (prompts) {
+      s.prompts = std::move(*prompts);
+    } else {
+      base::log::Warn("MCP server {}: prompts/list failed: {}", s.config.name, prompts.error().message);
+    }
+  }
   s.status = ServerStatus::kConnected;
   s.startup_ms = base::MonotonicMs() - start;
-  base::log::Debug("MCP server {}: connected in {} ms ({} {}, protocol {}, {} tools)", s.config.name,
-                   s.startup_ms, s.info.name, s.info.version, s.info.protocol_version, s.tools.size());
+  base::log::Debug("MCP server {}: connected in {} ms ({} {}, protocol {}, {} tools, {} prompts)",
+                   s.config.name, s.startup_ms, s.info.name, s.info.version, s.info.protocol_version,
+                   s.tools.size(), s.prompts.size());
 }
 
 base::Result<std::vector<ToolInfo>> Servers::ListToolsWithRetries(Client& client, int64_t deadline,

@@ -32,11 +32,14 @@ struct Server {
   std::string error;             ///< why it failed (one line)
   ServerInfo info;               ///< connected only
   std::vector<ToolInfo> tools;   ///< connected only
+  /// Connected servers with the `prompts` capability; empty when prompts/list failed.
+  std::vector<PromptInfo> prompts;
   /// Set (from a transport thread) when the server announces a changed tool list.
   std::atomic<bool> tools_changed{false};
   std::unique_ptr<Client> client;  ///< connected only (null otherwise)
   int64_t startup_ms = 0;        ///< how long connecting took
   bool has_resources() const { return info.capabilities.Contains("resources"); }
+  bool has_prompts() const { return info.capabilities.Contains("prompts"); }
 };
 
 /// Makes the transport for a server (stdio, http or sse); errors name what is unsupported.
@@ -46,7 +49,7 @@ using TransportFactory =
 struct ServersOptions {
   std::string client_name = "claude-runner";
   std::string client_version;
-  int64_t startup_timeout_ms = 30000;  ///< MCP_TIMEOUT: connect + initialize + tools/list
+  int64_t startup_timeout_ms = 30000;  ///< MCP_TIMEOUT: connect + initialize + tools/list + prompts/list
   std::vector<std::string> roots;      ///< answered to roots/list (the working directories)
   int discovery_retries = 3;           ///< for transient errors of tools/list
 };
@@ -58,8 +61,10 @@ class Servers {
   Servers(const Servers&) = delete;
   Servers& operator=(const Servers&) = delete;
 
-  /// Connects every server in parallel and returns when each is connected or failed. A
-  /// server that announces a changed tool list while starting is listed again.
+  /// Connects every server in parallel and returns when each is connected or failed: lists its
+  /// tools and, when it offers prompts, its prompts (a failed prompts/list leaves the server
+  /// connected, without prompts). A server that announces a changed tool list while starting
+  /// is listed again.
   void StartAll(base::CancelToken* cancel);
   /// Every configured server, in configuration order.
   const std::vector<std::unique_ptr<Server>>& all() const { return servers_; }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "runner/base/clock.h"
@@ -118,6 +120,48 @@ TEST(McpServers, ToolsChangedWhileStartingAreListedAgain) {
   ASSERT_NE(servers.Find("e"), nullptr);
   ASSERT_EQ(servers.Find("e")->tools.size(), 2u);
   EXPECT_EQ(servers.Find("e")->tools[1].name, "late");
+}
+
+TEST(McpServers, PromptsAreListedInPagesWhenOffered) {
+  FakeMcpServer with = WithTools({"t"});
+  with.capabilities.Set("prompts", Json::MakeObject());
+  with.page_size = 1;
+  with.prompts = {JsonObject({{"name", "one"}}),
+                  JsonObject({{"name", "two"}, {"arguments", base::JsonArray({JsonObject({{"name", "x"}})})}})};
+  FakeMcpServer without = with;
+  without.capabilities = JsonObject({{"tools", Json::MakeObject()}});
+  FakeMcpServer broken = with;
+  broken.prompts.clear();
+  std::map<std::string, FakeMcpTransport*> transports;
+  std::mutex mu;
+  Servers servers({Config("with"), Config("without"), Config("broken")}, {},
+                  [&](const ServerConfig& c) -> base::Result<std::unique_ptr<Transport>> {
+                    FakeMcpServer s = c.name == "with" ? with : c.name == "without" ? without : broken;
+                    FakeMcpTransport::Handler h = s;
+                    if (c.name == "broken") {
+                      h = [s](const Json& m) {
+                        if (m["method"].AsString() != "prompts/list") return s(m);
+                        return std::vector<Json>{JsonObject({{"jsonrpc", "2.0"}, {"id", m["id"]},
+                            {"error", JsonObject({{"code", -32603}, {"message", "boom"}})}})};
+                      };
+                    }
+                    auto t = std::make_unique<FakeMcpTransport>(h);
+                    std::lock_guard lock(mu);
+                    transports[c.name] = t.get();
+                    return t;
+                  });
+  servers.StartAll(nullptr);
+  ASSERT_NE(servers.Find("with"), nullptr);
+  const auto& prompts = servers.Find("with")->prompts;
+  ASSERT_EQ(prompts.size(), 2u);
+  EXPECT_EQ(prompts[1].name, "two");
+  EXPECT_EQ(prompts[1].arguments.at(0)["name"].AsString(), "x");
+  ASSERT_NE(servers.Find("without"), nullptr);
+  EXPECT_TRUE(servers.Find("without")->prompts.empty());
+  for (const Json& m : transports["without"]->sent()) EXPECT_NE(m["method"].AsString(), "prompts/list");
+  ASSERT_NE(servers.Find("broken"), nullptr) << "a failed prompts/list does not fail the server";
+  EXPECT_TRUE(servers.Find("broken")->prompts.empty());
+  EXPECT_EQ(servers.Find("broken")->tools.size(), 1u);
 }
 
 TEST(McpServers, CloseAllClosesEveryConnection) {

@@ -110,8 +110,9 @@ class FakeMcpTransport : public mcp::Transport {
 };
 
 /// Answers initialize, tools/list (in pages of `page_size`), tools/call (from `results`, by tool
-/// name; a result with "error" becomes a JSON-RPC error), resources/list, resources/read and
-/// ping. Requests it does not know get -32601. Notifications get no answer.
+/// name; a result with "error" becomes a JSON-RPC error), resources/list, resources/read,
+/// prompts/list (in pages of `page_size`), prompts/get (from `prompt_results`, by prompt name,
+/// "error" as for tools) and ping. Requests it does not know get -32601. Notifications get no answer.
 struct FakeMcpServer {
   std::string protocol_version = "2025-06-18";
   base::Json capabilities = base::JsonObject({{"tools", base::Json::MakeObject()}});
@@ -121,6 +122,8 @@ struct FakeMcpServer {
   std::vector<base::Json> resources;
   std::map<std::string, base::Json> contents;  ///< uri → contents array
   std::string instructions;
+  std::vector<base::Json> prompts;                   ///< prompts/list entries
+  std::map<std::string, base::Json> prompt_results;  ///< prompt name → GetPromptResult
 
   std::vector<base::Json> operator()(const base::Json& m) const {
     if (!m.Contains("id") || !m["method"].is_string()) return {};
@@ -165,6 +168,23 @@ struct FakeMcpServer {
       auto it = contents.find(m["params"]["uri"].AsString());
       if (it == contents.end()) return error(-32002, "Resource not found");
       return ok(base::JsonObject({{"contents", it->second}}));
+    }
+    if (method == "prompts/list") {
+      size_t start = m["params"]["cursor"].is_string() ? std::stoul(m["params"]["cursor"].AsString()) : 0;
+      size_t end = page_size ? std::min(prompts.size(), start + page_size) : prompts.size();
+      base::Json page = base::Json::MakeArray();
+      for (size_t i = start; i < end; ++i) page.Push(prompts[i]);
+      base::Json result = base::JsonObject({{"prompts", std::move(page)}});
+      if (end < prompts.size()) result.Set("nextCursor", std::to_string(end));
+      return ok(std::move(result));
+    }
+    if (method == "prompts/get") {
+      auto it = prompt_results.find(m["params"]["name"].AsString());
+      if (it == prompt_results.end()) return error(-32602, "Unknown prompt: " + m["params"]["name"].AsString());
+      if (it->second.Contains("error")) {
+        return error(static_cast<int>(it->second["error"]["code"].AsInt()), it->second["error"]["message"].AsString());
+      }
+      return ok(it->second);
     }
     if (method == "ping") return ok(base::Json::MakeObject());
     return error(-32601, "Method not found");

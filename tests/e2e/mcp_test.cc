@@ -316,5 +316,62 @@ TEST_F(McpE2eTest, ABadMcpConfigIsAUsageError) {
             std::string::npos) << r.err;
 }
 
+TEST_F(McpE2eTest, EverythingServerPromptsRunAsSlashCommands) {
+  REQUIRE_NODE_SERVERS();
+  const std::string config = McpConfig({{"everything", {kNode, Everything(), "stdio"}}});
+  const std::string done = R"({"turns":[{"content":[{"type":"text","text":"Done."}],"stop_reason":"end_turn"}]})";
+
+  // Through the SDK protocol: the initialize answer lists the prompts, and a prompt with
+  // arguments becomes the user's turn.
+  FakeApi api(done);
+  std::string input =
+      R"({"type":"control_request","request_id":"init_1","request":{"subtype":"initialize"}})" "\n"
+      R"({"type":"user","message":{"role":"user","content":"/mcp__everything__args-prompt \"New York\" NY"}})" "\n";
+  RunOutput r = Run(api, {"-p", "--input-format", "stream-json", "--output-format", "stream-json",
+                          "--verbose", "--mcp-config", config}, input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<Json> lines = JsonLines(r.out);
+  std::string slash = Init(lines)["slash_commands"].Dump();
+  for (const char* name : {"mcp__everything__simple-prompt", "mcp__everything__args-prompt",
+                           "mcp__everything__resource-prompt"}) {
+    EXPECT_NE(slash.find(std::string("\"") + name + "\""), std::string::npos) << slash;
+  }
+  std::vector<Json> answers = OfType(lines, "control_response");
+  ASSERT_FALSE(answers.empty()) << r.out;
+  EXPECT_NE(answers.at(0)["response"]["response"]["commands"].Dump().find(R"("name":"mcp__everything__args-prompt")"),
+            std::string::npos) << answers.at(0).Dump();
+  ASSERT_EQ(api.Requests().size(), 1u);
+  Json content = api.Requests().at(0)["body"]["messages"].at(0)["content"];
+  std::string all = content.Dump();
+  EXPECT_NE(all.find("<command-name>/mcp__everything__args-prompt</command-name>"), std::string::npos) << all;
+  EXPECT_NE(all.find(R"(<command-args>\"New York\" NY</command-args>)"), std::string::npos) << all;
+  EXPECT_NE(all.find("What's weather in New York, NY?"), std::string::npos) << all;
+
+  // An embedded resource comes with its label and text.
+  FakeApi api2(done);
+  RunOutput res = Run(api2, {"-p", "/mcp__everything__resource-prompt Text 1", "--mcp-config", config});
+  ASSERT_EQ(res.exit_code, 0) << res.err;
+  ASSERT_EQ(api2.Requests().size(), 1u);
+  all = api2.Requests().at(0)["body"]["messages"].at(0)["content"].Dump();
+  EXPECT_NE(all.find("This prompt includes the Text resource with id: 1"), std::string::npos) << all;
+  EXPECT_NE(all.find("[Resource from everything at demo://resource/dynamic/text/1]"), std::string::npos) << all;
+
+  // A missing required argument, and the server's own error, end the turn with exit code 10.
+  FakeApi api3(done);
+  RunOutput missing = Run(api3, {"-p", "/mcp__everything__args-prompt", "--output-format", "json",
+                                 "--mcp-config", config});
+  EXPECT_EQ(missing.exit_code, 10) << missing.err;
+  EXPECT_EQ((*Json::Parse(missing.out))["errors"],
+            base::JsonArray({"Missing required argument \"city\" for /mcp__everything__args-prompt. "
+                             "Usage: /mcp__everything__args-prompt <city> [state]"})) << missing.out;
+  RunOutput refused = Run(api3, {"-p", "/mcp__everything__resource-prompt Nope 1", "--mcp-config", config});
+  EXPECT_EQ(refused.exit_code, 10) << refused.err;
+  EXPECT_NE(refused.out.find("Error: Error running /mcp__everything__resource-prompt: MCP error"),
+            std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("Invalid resourceType: Nope"), std::string::npos) << refused.out;
+  EXPECT_TRUE(api3.Requests().empty());
+  EXPECT_EQ(CountProcesses("server-everything", work_.path()), 0);
+}
+
 }  // namespace
 }  // namespace runner::e2e
