@@ -68,8 +68,11 @@ mcp::TransportFactory MakeTransportFactory(const base::Env& env, const std::file
       }
       case mcp::ServerType::kHttp:
         if (!http) break;
-        return std::make_unique<mcp::StreamableHttpTransport>(
-            *http, mcp::HttpTransportOptions{config.url, std::move(headers)});
+      {
+        mcp::HttpTransportOptions o{config.url, std::move(headers)};
+        o.auth = mcp::MakeHttpAuthorizer(config, *http);
+        return std::make_unique<mcp::StreamableHttpTransport>(*http, std::move(o));
+      }
       case mcp::ServerType::kSse:
         if (!http) break;
         return std::make_unique<mcp::SseTransport>(

@@ -1,5 +1,8 @@
 #include "runner/mcp/config.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace runner::mcp {
 namespace {
 
@@ -58,6 +61,8 @@ base::Result<void> ParseStdio(const Json& s, const base::Env& env, const Where& 
   return {};
 }
 
+base::Result<OAuthConfig> ParseOAuth(const Json& o, const base::Env& env, const Where& where);
+
 base::Result<void> ParseRemote(const Json& s, const base::Env& env, const Where& where,
                                ServerConfig& out) {
   if (!s["url"].is_string() || s["url"].AsString().empty()) {
@@ -71,7 +76,54 @@ base::Result<void> ParseRemote(const Json& s, const base::Env& env, const Where&
     }
     out.headers_helper = s["headersHelper"].AsString();
   }
+  if (!s["oauth"].is_null()) {
+    if (out.type != ServerType::kHttp) {
+      return Fail(ErrorKind::kConfig, where.At("oauth") + " is only supported for \"type\": \"http\"");
+    }
+    out.oauth = TRY(ParseOAuth(s["oauth"], env, where));
+  }
   return {};
+}
+
+base::Result<OAuthConfig> ParseOAuth(const Json& o, const base::Env& env, const Where& where) {
+  if (!o.is_object()) return Fail(ErrorKind::kConfig, where.At("oauth") + " must be an object");
+  static constexpr std::string_view kKnown[] = {"clientId",       "clientSecret", "privateKey",
+                                                "privateKeyFile", "algorithm",    "scope"};
+  for (const auto& [key, value] : o.members()) {
+    (void)value;
+    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
+      return Fail(ErrorKind::kConfig, where.At("oauth." + key) +
+                                          ": unknown field (use clientId, clientSecret, "
+                                          "privateKey, privateKeyFile, algorithm, scope)");
+    }
+  }
+  OAuthConfig out;
+  auto field = [&](std::string_view name, std::string& into) -> base::Result<void> {
+    if (o[name].is_null()) return {};
+    into = TRY(String(o[name], env, where, "oauth." + std::string(name)));
+    return {};
+  };
+  TRY_VOID(field("clientId", out.client_id));
+  TRY_VOID(field("clientSecret", out.client_secret));
+  TRY_VOID(field("privateKey", out.private_key));
+  TRY_VOID(field("privateKeyFile", out.private_key_file));
+  TRY_VOID(field("algorithm", out.algorithm));
+  TRY_VOID(field("scope", out.scope));
+  if (out.client_id.empty()) {
+    return Fail(ErrorKind::kConfig, where.At("oauth.clientId") + " must be a non-empty string");
+  }
+  int credentials = !out.client_secret.empty() + !out.private_key.empty() +
+                    !out.private_key_file.empty();
+  if (credentials != 1) {
+    return Fail(ErrorKind::kConfig,
+                where.At("oauth") +
+                    " needs exactly one of clientSecret, privateKey, privateKeyFile");
+  }
+  if (out.algorithm != "ES256" && out.algorithm != "ES384" && out.algorithm != "RS256") {
+    return Fail(ErrorKind::kConfig, where.At("oauth.algorithm") + ": unsupported algorithm '" +
+                                        out.algorithm + "' (use ES256, ES384 or RS256)");
+  }
+  return out;
 }
 
 base::Result<ServerType> TypeOf(const Json& s, const Where& where) {

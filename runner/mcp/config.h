@@ -18,6 +18,17 @@ namespace runner::mcp {
 
 enum class ServerType { kStdio, kHttp, kSse };
 
+/// `oauth` of an http server: machine-to-machine OAuth (the client_credentials grant, SEP-1046),
+/// see docs/mcp-transports.md. Exactly one of client_secret, private_key, private_key_file.
+struct OAuthConfig {
+  std::string client_id;         ///< `clientId`
+  std::string client_secret;     ///< `clientSecret`: client_secret_basic (or _post)
+  std::string private_key;       ///< `privateKey`: PEM text, for private_key_jwt
+  std::string private_key_file;  ///< `privateKeyFile`: a PEM file, for private_key_jwt
+  std::string algorithm = "ES256";  ///< `algorithm` of the client assertion: ES256, ES384, RS256
+  std::string scope;             ///< `scope`; empty = what the server asks for
+};
+
 struct ServerConfig {
   std::string name;
   ServerType type = ServerType::kStdio;
@@ -29,6 +40,7 @@ struct ServerConfig {
   std::string url;
   std::map<std::string, std::string> headers;
   std::string headers_helper;  ///< `headersHelper`: a command printing a JSON object of headers
+  std::optional<OAuthConfig> oauth;  ///< `oauth` (http only)
   /// Where it was defined, for the init message and errors: "cliArg" (--mcp-config),
   /// "project" (.mcp.json), "user", "local".
   std::string scope;

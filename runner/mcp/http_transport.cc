@@ -56,6 +56,7 @@ struct StreamableHttpTransport::Outcome {
   int status = 0;
   std::string media_type;
   std::string error_body;              // a failure status's body (capped)
+  std::string www_authenticate;        // of a 401
   std::optional<base::Error> failure;  // the transfer itself failed
   bool ok() const { return !failure && IsSuccess(status); }
   std::string Describe() const {
@@ -158,9 +159,9 @@ base::Result<void> StreamableHttpTransport::SendNow(const Json& message) {
   base::CancelToken cancel;
   Stream stream;
   std::string sent_session;
-  base::HttpRequest request = MakeRequest("POST", message.Dump(), "", &sent_session);
-  request.timeout_ms = options_.send_timeout_ms;
-  Outcome out = Transfer(request, stream, cancel);
+  std::string auth_error;
+  Outcome out = Post(message.Dump(), stream, cancel, &sent_session, options_.send_timeout_ms,
+                     auth_error);
   if (out.failure) {
     return base::Fail(out.failure->kind, where + "POST failed: " + out.failure->message);
   }
@@ -170,7 +171,7 @@ base::Result<void> StreamableHttpTransport::SendNow(const Json& message) {
     return base::Fail(std::move(e));
   }
   if (!out.ok()) {
-    base::Error e{base::ErrorKind::kNetwork, where + "POST answered " + out.Describe()};
+    base::Error e{base::ErrorKind::kNetwork, where + "POST answered " + out.Describe() + auth_error};
     e.http_status = out.status;
     return base::Fail(std::move(e));
   }
@@ -186,7 +187,8 @@ void StreamableHttpTransport::RunExchange(Exchange& ex) {
   }
   Stream stream{&ex};
   std::string sent_session;
-  Outcome out = Transfer(MakeRequest("POST", ex.body, "", &sent_session), stream, ex.cancel);
+  std::string auth_error;
+  Outcome out = Post(ex.body, stream, ex.cancel, &sent_session, 0, auth_error);
   if (closing_ || ex.abandoned || ex.answered) return;
   if (out.failure) {
     if (!stream.last_event_id.empty()) return Resume(ex, stream);
@@ -197,7 +199,7 @@ void StreamableHttpTransport::RunExchange(Exchange& ex) {
                         base::JsonObject({{"sessionExpired", true}, {"status", out.status}}));
   }
   if (!out.ok()) {
-    return FailExchange(ex, "POST answered " + out.Describe(),
+    return FailExchange(ex, "POST answered " + out.Describe() + auth_error,
                         base::JsonObject({{"status", out.status}}));
   }
   if (out.media_type == kEventStream) {
@@ -210,6 +212,33 @@ void StreamableHttpTransport::RunExchange(Exchange& ex) {
   }
   FailExchange(ex, "unexpected content type of the answer: " +
                        (out.media_type.empty() ? std::string("none") : out.media_type));
+}
+
+StreamableHttpTransport::Outcome StreamableHttpTransport::Post(const std::string& body,
+                                                               Stream& stream,
+                                                               base::CancelToken& cancel,
+                                                               std::string* sent_session,
+                                                               long timeout_ms,
+                                                               std::string& auth_error) {
+  base::HttpRequest request = MakeRequest("POST", body, "", sent_session);
+  if (timeout_ms > 0) request.timeout_ms = timeout_ms;
+  Outcome out = Transfer(request, stream, cancel);
+  if (out.failure || out.status != 401 || !options_.auth || closing_ || cancel.cancelled()) {
+    return out;
+  }
+  base::Result<void> authorized = [&] {
+    TokenScope scope(*this, cancel);
+    return options_.auth->OnUnauthorized(base::FindHeader(request.headers, "authorization"),
+                                         out.www_authenticate, &cancel);
+  }();
+  if (!authorized) {
+    auth_error = "; " + authorized.error().message;
+    base::log::Warn("MCP server {}: {}", options_.url, authorized.error().message);
+    return out;
+  }
+  request = MakeRequest("POST", body, "", sent_session);
+  if (timeout_ms > 0) request.timeout_ms = timeout_ms;
+  return Transfer(request, stream, cancel);
 }
 
 void StreamableHttpTransport::Resume(Exchange& ex, Stream& stream) {
@@ -305,6 +334,7 @@ StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(const base::H
     head_seen = true;
     out.status = head.status;
     out.media_type = MediaType(base::FindHeader(head.headers, "content-type"));
+    out.www_authenticate = base::FindHeader(head.headers, "www-authenticate");
     std::string session = base::FindHeader(head.headers, "mcp-session-id");
     if (request.method == "POST" && !session.empty()) {
       std::lock_guard lock(mutex_);
@@ -476,6 +506,11 @@ base::HttpRequest StreamableHttpTransport::MakeRequest(const std::string& method
     if (sent_session) *sent_session = session_id_;
   }
   if (!last_event_id.empty()) ours.emplace_back("Last-Event-ID", last_event_id);
+  if (options_.auth) {
+    if (std::string authorization = options_.auth->Authorization(); !authorization.empty()) {
+      ours.emplace_back("Authorization", authorization);
+    }
+  }
   r.headers = MergeHeaders(std::move(ours), options_.headers);
   return r;
 }

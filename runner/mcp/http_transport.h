@@ -21,6 +21,9 @@
 /// - A `notifications/cancelled` from the client also ends the cancelled request's stream.
 /// - Close() cancels every transfer at once (no thread stays in libcurl), joins all threads,
 ///   then sends DELETE with the session id (405 is fine), bounded by close_timeout_ms.
+/// - With an `auth` (HttpAuthorizer, e.g. OAuth client_credentials) its Authorization header
+///   goes on every request; a POST answered 401 asks it for a new credential once and is sent
+///   again. When that fails, the request fails with the 401 (`data.status`) and the reason.
 /// OnClose is never called: HTTP has no connection to lose; failures are reported per request.
 
 #include <atomic>
@@ -40,6 +43,7 @@
 #include "runner/base/http.h"
 #include "runner/base/sse_parser.h"
 #include "runner/mcp/jsonrpc_http.h"
+#include "runner/mcp/oauth_client_credentials.h"
 #include "runner/mcp/transport.h"
 
 namespace runner::mcp {
@@ -53,6 +57,7 @@ struct HttpTransportOptions {
   int64_t reconnect_delay_ms = 1000;  ///< first reconnection delay when the server set no `retry:`
   int64_t max_reconnect_delay_ms = 30000;
   int max_reconnect_attempts = 2;  ///< failed reconnections in a row before giving up
+  std::shared_ptr<HttpAuthorizer> auth;  ///< credentials obtained on a 401; null = none
 };
 
 class StreamableHttpTransport : public Transport {
@@ -91,6 +96,10 @@ class StreamableHttpTransport : public Transport {
   void StartGetStream();
   base::Result<void> SendNow(const base::Json& message);
   Outcome Transfer(const base::HttpRequest& request, Stream& stream, base::CancelToken& cancel);
+  /// A POST of `body`, sent again once after a 401 when the authorizer got a new credential;
+  /// `auth_error` gets why it could not.
+  Outcome Post(const std::string& body, Stream& stream, base::CancelToken& cancel,
+               std::string* sent_session, long timeout_ms, std::string& auth_error);
   /// Delivers the messages of a chunk of `stream` and notes its event id and retry time.
   void FeedEvents(base::SseParser& parser, std::string_view chunk, Stream& stream);
   void HandleFrame(const base::SseFrame& frame, Stream& stream);

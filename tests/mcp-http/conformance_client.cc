@@ -9,6 +9,9 @@
 // headless client can honestly answer), through Client::SetRequestHandler, which also
 // declares the elicitation capability; ping is answered; anything else is "method not found".
 // (The runner itself sets no elicitation handler: it declines elicitation.)
+// Auth scenarios (auth/client-credentials-*): MCP_CONFORMANCE_CONTEXT's credentials become the
+// server's `oauth` configuration, parsed by mcp::ParseServers like any MCP config, so the
+// suite tests the runner's own OAuth client_credentials path (docs/mcp-transports.md).
 // Exit status: 0 when every step got an answer, 1 otherwise. Diagnostics go to stderr.
 
 #include <cstdlib>
@@ -18,7 +21,9 @@
 
 #include "runner/base/http.h"
 #include "runner/base/log.h"
+#include "runner/base/env.h"
 #include "runner/mcp/client.h"
+#include "runner/mcp/config.h"
 #include "runner/mcp/http_transport.h"
 
 namespace {
@@ -59,10 +64,42 @@ runner::base::Result<Json> AnswerElicitation(const Json& params) {
   return JsonObject({{"action", "accept"}, {"content", std::move(content)}});
 }
 
+/// The server's configuration as an MCP config document would give it: `oauth` from the
+/// context's client_id with client_secret (client_secret_basic) or private_key_pem
+/// (private_key_jwt, signing_algorithm).
+runner::base::Result<runner::mcp::ServerConfig> ServerFromContext(const std::string& url,
+                                                                  const char* context_text) {
+  Json server = JsonObject({{"type", "http"}, {"url", url}});
+  if (context_text && *context_text) {
+    Json context = TRY(Json::Parse(context_text));
+    if (context["client_id"].is_string()) {
+      Json oauth = JsonObject({{"clientId", context["client_id"]}});
+      if (context["client_secret"].is_string()) oauth.Set("clientSecret", context["client_secret"]);
+      if (context["private_key_pem"].is_string()) oauth.Set("privateKey", context["private_key_pem"]);
+      if (context["signing_algorithm"].is_string()) {
+        oauth.Set("algorithm", context["signing_algorithm"]);
+      }
+      server.Set("oauth", std::move(oauth));
+    }
+  }
+  Json document = JsonObject({{"mcpServers", JsonObject({{"conformance", std::move(server)}})}});
+  // Values are taken literally: no variables to expand.
+  auto servers = TRY(runner::mcp::ParseServers(document, "MCP_CONFORMANCE_CONTEXT", "cliArg",
+                                               runner::base::Env()));
+  return servers.at(0);
+}
+
 int Run(const std::string& url, const std::string& scenario) {
   runner::base::CurlHttpClient http({});
-  auto transport = std::make_unique<runner::mcp::StreamableHttpTransport>(
-      http, runner::mcp::HttpTransportOptions{.url = url});
+  auto config = ServerFromContext(url, std::getenv("MCP_CONFORMANCE_CONTEXT"));
+  if (!config) {
+    std::cerr << "error: " << config.error().message << "\n";
+    return 1;
+  }
+  runner::mcp::HttpTransportOptions options{.url = url};
+  options.auth = runner::mcp::MakeHttpAuthorizer(*config, http);
+  if (options.auth) std::cerr << "scenario " << scenario << ": OAuth client_credentials\n";
+  auto transport = std::make_unique<runner::mcp::StreamableHttpTransport>(http, std::move(options));
   runner::mcp::StreamableHttpTransport& raw = *transport;
   runner::mcp::Client client(std::move(transport), "claude-runner-conformance", "0", "conformance");
   client.SetRequestHandler("elicitation/create", AnswerElicitation, "elicitation");
