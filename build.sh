@@ -11,7 +11,7 @@ BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 
 APT_PACKAGES=(g++ cmake ninja-build pkg-config ccache git python3
   libcurl4-openssl-dev libyaml-cpp-dev rapidjson-dev libcli11-dev libgit2-dev
-  libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libpcre2-dev)
+  libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libpcre2-dev libssl-dev)
 
 log() { printf '==> %s\n' "$*" >&2; }
 
