@@ -146,6 +146,14 @@ base::Result<McpSetup> StartMcp(const McpInputs& in) {
   setup.servers = std::make_unique<mcp::Servers>(std::move(loaded.servers), std::move(options),
                                                  MakeTransportFactory(*in.env, in.cwd, in.http));
   setup.servers->StartAll(in.cancel);
+  for (const auto& server : setup.servers->all()) {
+    if (server->config.required && server->status != mcp::ServerStatus::kConnected) {
+      return base::Fail(base::ErrorKind::kConfig,
+                        "MCP server " + server->config.name + " is required but is " +
+                            std::string(mcp::ServerStatusName(server->status)) +
+                            (server->error.empty() ? "" : ": " + server->error));
+    }
+  }
   std::filesystem::path blob_dir = std::filesystem::temp_directory_path() /
                                    ("claude-runner-" + std::to_string(::getpid())) /
                                    "mcp-resources";

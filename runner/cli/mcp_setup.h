@@ -44,7 +44,8 @@ struct McpInputs {
 
 /// Loads the configuration and starts every server in parallel (each within MCP_TIMEOUT,
 /// default 30 s). A server that fails is reported in its status, never fatal. Errors: kUsage
-/// for a bad --mcp-config; kConfig when --permission-prompt-tool names an MCP tool that no
+/// for a bad --mcp-config; kConfig when a server marked `"required": true` did not connect, or
+/// when --permission-prompt-tool names an MCP tool that no
 /// connected server has (the message is Claude Code's, naming the tools there are).
 base::Result<McpSetup> StartMcp(const McpInputs& in);
 

@@ -179,6 +179,12 @@ base::Result<ServerConfig> ParseServer(const std::string& name, const Json& s,
   out.name = name;
   out.scope = scope;
   out.type = TRY(TypeOf(s, where));
+  if (!s["required"].is_null()) {
+    if (!s["required"].is_bool()) {
+      return Fail(ErrorKind::kConfig, where.At("required") + " must be true or false");
+    }
+    out.required = s["required"].AsBool();
+  }
   switch (out.type) {
     case ServerType::kStdio:
       TRY_VOID(ParseStdio(s, env, where, out));

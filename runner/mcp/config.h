@@ -44,6 +44,9 @@ struct ServerConfig {
   /// Where it was defined, for the init message and errors: "cliArg" (--mcp-config),
   /// "project" (.mcp.json), "user", "local".
   std::string scope;
+  /// `"required": true` (our extension): the run stops before the first turn when this
+  /// server does not connect, instead of going on without its tools.
+  bool required = false;
 };
 
 /// Expands `${VAR}` and `${VAR:-default}` from `env` (an empty value counts as set, as in

@@ -189,6 +189,20 @@ TEST_F(McpE2eTest, AServerThatNeverInitializesFailsAndTheRunGoesOn) {
   EXPECT_EQ(CountProcesses(Tiny(), work_.path()), 0);
 }
 
+TEST_F(McpE2eTest, ARequiredServerThatDoesNotConnectStopsTheRunBeforeAnyTurn) {
+  FakeApi api(Script({ToolUse("t1", "mcp__good__hello", "{}")}));
+  Json config = base::JsonObject({{"mcpServers", base::JsonObject({{"mute",
+      base::JsonObject({{"command", "python3"}, {"args", base::JsonArray({Tiny(), "hang-init"})},
+                        {"required", true}})}})}});
+  RunOutput r = Run(api, {"-p", "hi", "--mcp-config", config.Dump()}, "", {{"MCP_TIMEOUT", "500"}});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("MCP server mute is required but is failed: MCP server mute did not answer "
+                       "initialize within 500 ms"),
+            std::string::npos) << r.err;
+  EXPECT_TRUE(api.Requests().empty());  // no model request was made
+  EXPECT_EQ(CountProcesses(Tiny(), work_.path()), 0);
+}
+
 TEST_F(McpE2eTest, ACrashMidCallIsAToolErrorForTheModel) {
   FakeApi api(Script({ToolUse("t1", "mcp__crashy__hello", "{}")}));
   RunOutput r = Run(api, {"-p", "hi", "--output-format", "stream-json", "--verbose", "--allowedTools", "mcp__crashy",
