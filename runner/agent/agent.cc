@@ -210,6 +210,11 @@ void Agent::AddSyntheticUserText(const std::string& text, Json leading_blocks) {
   messages_.push_back(std::move(m));
 }
 
+const std::vector<AgentDefinition>& Agent::agent_definitions() const {
+  static const std::vector<AgentDefinition> kNone;
+  return task_tool_ ? task_tool_->agents() : kNone;
+}
+
 void Agent::SetModel(std::string model) {
   std::lock_guard lock(model_mu_);
   requested_model_ = std::move(model);

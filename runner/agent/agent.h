@@ -73,6 +73,8 @@ class Agent {
   void SetModel(std::string model);
   const std::vector<protocol::Message>& messages() const { return messages_; }
   const UsageTracker& usage() const { return usage_; }
+  /// The subagent types the Task tool offers (empty when subagents are off).
+  const std::vector<AgentDefinition>& agent_definitions() const;
 
  private:
   struct BackgroundAgent;

@@ -454,13 +454,11 @@ commands::ExpandInputs CommandExpandInputs(const std::filesystem::path& cwd, con
   return in;
 }
 
-/// What the `initialize` answer lists about this session.
+/// What the `initialize` answer lists about this session (the agents come from the Agent, which
+/// has already read their files).
 control::InitializeInfo InitializeInfoFor(const agent::AgentOptions& options) {
   control::InitializeInfo info;
-  for (const agent::AgentDefinition& a :
-       agent::WithAgentOverrides(agent::LoadAgentDefinitions(options.agent_dirs), options.extra_agents)) {
-    info.agents.push_back({a.name, a.description, a.model});
-  }
+  info.commands = options.slash_commands;
   info.models = {"default", "opus", "sonnet", "haiku"};
   info.api_key_source = options.api_key_source;
   info.version = base::kVersion;
@@ -592,13 +590,19 @@ int Run(int argc, const char* const* argv) {
                       env, memory.nested.get());
   slash.SetMcpPrompts(McpPromptCommands(*mcp->servers), mcp->request_timeout_ms, &cancel);
   options->slash_commands = slash.Names();
-  control::InitializeInfo init_info = InitializeInfoFor(*options);
-  init_info.commands = options->slash_commands;
+  // Only an SDK host's initialize needs the answer.
+  control::InitializeInfo init_info;
+  if (init.request_id) init_info = InitializeInfoFor(*options);
   bool resumed = !plan->history.empty();
   agent::Agent agent(std::move(*options), facts, **provider, *tools, gate, tool_ctx, shared_sink,
                      cancel);
   agent.LoadHistory(std::move(plan->history));
-  if (init.request_id) channel.Respond(*init.request_id, control::InitializeResponse(init_info));
+  if (init.request_id) {
+    for (const agent::AgentDefinition& a : agent.agent_definitions()) {
+      init_info.agents.push_back({a.name, a.description, a.model});
+    }
+    channel.Respond(*init.request_id, control::InitializeResponse(init_info));
+  }
   agent.EmitInit(resumed);
 
   ExitCode code = ExitCode::kSuccess;

@@ -6,6 +6,7 @@
 
 #include "runner/base/log.h"
 #include "runner/base/strings.h"
+#include "runner/mcp/json_rpc.h"
 #include "runner/mcp/jsonrpc_http.h"
 
 namespace runner::mcp {
@@ -443,7 +444,7 @@ void StreamableHttpTransport::FailExchange(Exchange& ex, const std::string& why,
   base::log::Debug("MCP server {}: request {} failed: {}", options_.url, ex.key, why);
   std::lock_guard lock(deliver_mutex_);
   if (!closing_) {
-    on_message_(ErrorResponse(ex.id, "MCP server " + options_.url + ": " + why, std::move(data)));
+    on_message_(rpc::ErrorResponse(ex.id, kTransportErrorCode, "MCP server " + options_.url + ": " + why, std::move(data)));
   }
 }
 

@@ -30,10 +30,12 @@ Json Response(const Json& id, Json result) {
   return m;
 }
 
-Json ErrorResponse(const Json& id, int code, std::string_view message) {
+Json ErrorResponse(const Json& id, int code, std::string_view message, Json data) {
   Json m = Base();
   m.Set("id", id);
-  m.Set("error", base::JsonObject({{"code", code}, {"message", message}}));
+  Json error = base::JsonObject({{"code", code}, {"message", message}});
+  if (!data.is_null()) error.Set("data", std::move(data));
+  m.Set("error", std::move(error));
   return m;
 }
 

@@ -24,8 +24,9 @@ base::Json Request(int64_t id, std::string_view method, base::Json params);
 base::Json Notification(std::string_view method, base::Json params);
 /// A success answer to the request whose id is `id` (any JSON id: number or string).
 base::Json Response(const base::Json& id, base::Json result);
-/// An error answer.
-base::Json ErrorResponse(const base::Json& id, int code, std::string_view message);
+/// An error answer; `data` is left out when null.
+base::Json ErrorResponse(const base::Json& id, int code, std::string_view message,
+                         base::Json data = {});
 
 enum class Kind {
   kRequest,       ///< has method and id: the server asks us something

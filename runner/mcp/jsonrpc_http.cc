@@ -34,12 +34,6 @@ std::string IdKey(const Json& message) {
   return id && !id->is_null() ? id->Dump() : std::string();
 }
 
-Json ErrorResponse(const Json& id, std::string message, Json data) {
-  Json error = base::JsonObject({{"code", kTransportErrorCode}, {"message", std::move(message)}});
-  if (!data.is_null()) error.Set("data", std::move(data));
-  return base::JsonObject({{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(error)}});
-}
-
 std::string MediaType(std::string_view content_type) {
   return base::ToLower(base::Trim(content_type.substr(0, content_type.find(';'))));
 }

@@ -31,10 +31,6 @@ bool IsResponse(const base::Json& message);
 /// The id as a map key (`7` and `"7"` differ); empty when the message has none.
 std::string IdKey(const base::Json& message);
 
-/// `{"jsonrpc":"2.0","id":…,"error":{"code":kTransportErrorCode,"message":…,"data":…}}`;
-/// `data` is left out when null.
-base::Json ErrorResponse(const base::Json& id, std::string message, base::Json data = {});
-
 /// The media type of a content-type value, lower-cased, without parameters.
 std::string MediaType(std::string_view content_type);
 

@@ -1,4 +1,5 @@
 #include "runner/mcp/jsonrpc_http.h"
+#include "runner/mcp/json_rpc.h"
 
 #include <gtest/gtest.h>
 
@@ -33,10 +34,10 @@ TEST(JsonRpcKinds, TellRequestsResponsesAndNotificationsApart) {
 }
 
 TEST(ErrorResponse, IsAJsonRpcErrorWithTheTransportCode) {
-  EXPECT_EQ(ErrorResponse(3, "gone", base::JsonObject({{"status", 404}})),
+  EXPECT_EQ(rpc::ErrorResponse(3, kTransportErrorCode, "gone", base::JsonObject({{"status", 404}})),
             *Json::Parse(R"({"jsonrpc":"2.0","id":3,"error":{"code":-32000,"message":"gone",
                             "data":{"status":404}}})"));
-  EXPECT_EQ(ErrorResponse("x", "gone"),
+  EXPECT_EQ(rpc::ErrorResponse("x", kTransportErrorCode, "gone"),
             *Json::Parse(R"({"jsonrpc":"2.0","id":"x","error":{"code":-32000,"message":"gone"}})"));
 }
 
