@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "runner/agent/agent.h"
+#include "runner/agent/embedding.h"
 #include "runner/agent/serialized_sink.h"
 #include "runner/base/env.h"
 #include "runner/base/files.h"
@@ -15,6 +16,7 @@
 #include "runner/base/strings.h"
 #include "runner/base/uuid.h"
 #include "runner/base/version.h"
+#include "runner/cli/embedded_parts.h"
 #include "runner/cli/environment.h"
 #include "runner/cli/exit_codes.h"
 #include "runner/cli/flags.h"
@@ -466,21 +468,10 @@ control::InitializeInfo InitializeInfoFor(const agent::AgentOptions& options) {
   return info;
 }
 
-}  // namespace
-
-int Run(int argc, const char* const* argv) {
-  if (argc > 1 && std::string_view(argv[1]) == "mcp") return RunMcpCommand(argc - 1, argv + 1);
-  auto parsed = ParseFlags(argc, argv);
-  if (!parsed) return UsageError(parsed.error().message);
-  Flags& flags = *parsed;
-  if (flags.show_help) {
-    std::fputs(flags.help_text.c_str(), stdout);
-    return 0;
-  }
-  if (flags.show_version) {
-    std::printf("%s (claude-runner)\n", base::kVersion);
-    return 0;
-  }
+/// One print-mode session. `embed` (may be null) is a forge integration's run: its prompt,
+/// extra tools, message observer and cancel token replace stdin, nothing and the signal
+/// handlers.
+int RunSession(Flags& flags, agent::EmbeddedRun* embed) {
   base::log::Init(flags.debug ? base::log::Level::kDebug : base::log::Level::kWarn);
   for (const auto& f : flags.not_yet_supported) {
     base::log::Warn("{} is accepted for compatibility but not supported yet; ignoring it", f);
@@ -492,13 +483,15 @@ int Run(int argc, const char* const* argv) {
   auto loaded_config = LoadAllSettings(flags, env, cwd);
   if (!loaded_config) return UsageError(loaded_config.error().message);
   const settings::Settings* config = &loaded_config->settings;
+  if (embed) embed->settings = loaded_config->merged;
   auto add_dirs = ResolveAddDirs(flags, *config, cwd);
   if (!add_dirs) return UsageError(add_dirs.error().message);
   auto mode = ResolveMode(flags, *config);
   if (!mode) return UsageError(mode.error().message);
 
-  base::CancelToken cancel;
-  InstallSignalHandlers(&cancel);
+  base::CancelToken own_cancel;
+  base::CancelToken& cancel = embed ? *embed->cancel : own_cancel;
+  if (!embed) InstallSignalHandlers(&cancel);
   if (flags.timeout) cancel.SetDeadlineMs(base::MonotonicMs() + *base::ParseDurationMs(*flags.timeout));
 
   auto plan = PlanSession(flags, env, cwd);
@@ -507,7 +500,9 @@ int Run(int argc, const char* const* argv) {
   if (!options) return UsageError(options.error().message);
 
   std::optional<Prompt> prompt;
-  if (flags.input_format == "text") {
+  if (embed) {
+    prompt = Prompt{embed->prompt_content};
+  } else if (flags.input_format == "text") {
     auto p = ReadTextPrompt(flags, cancel);
     if (!p && cancel.cancelled()) {
       std::fprintf(stderr, "Error: stopped while waiting for the prompt on stdin\n");
@@ -537,6 +532,14 @@ int Run(int argc, const char* const* argv) {
     return static_cast<int>(ExitCode::kError);
   }
   for (tools::Tool* t : SelectMcpTools(*mcp, flags, gate)) tools->push_back(t);
+  std::vector<std::unique_ptr<tools::Tool>> external_tools;
+  if (embed) {
+    for (const agent::ExternalTool& t : embed->tools) {
+      if (gate.IsRemoved(t.name)) continue;
+      external_tools.push_back(MakeExternalTool(t));
+      tools->push_back(external_tools.back().get());
+    }
+  }
   options->mcp_servers = mcp->servers->StatusJson();
   if (mcp->prompter) options->prompter = mcp->prompter.get();
   options->enable_subagents = !gate.IsRemoved("Task") && OffersTool(flags, "Task");
@@ -549,6 +552,11 @@ int Run(int argc, const char* const* argv) {
   agent::EnvironmentFacts facts = GatherFacts(cwd, *add_dirs, env, processes);
   std::unique_ptr<session::TranscriptWriter> transcript = OpenTranscript(flags, env, cwd, *plan, facts);
   if (transcript) sink.Add(transcript.get());
+  std::unique_ptr<protocol::EventSink> observer;
+  if (embed && embed->on_message) {
+    observer = MakeMessageObserver(embed->on_message);
+    sink.Add(observer.get());
+  }
 
   tools::ToolSession tool_session;
   tool_session.bash_cwd = cwd;
@@ -626,6 +634,41 @@ int Run(int argc, const char* const* argv) {
                                   std::filesystem::file_time_type::clock::now());
   }
   return static_cast<int>(code);
+}
+
+}  // namespace
+
+int Run(int argc, const char* const* argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "mcp") return RunMcpCommand(argc - 1, argv + 1);
+  auto parsed = ParseFlags(argc, argv);
+  if (!parsed) return UsageError(parsed.error().message);
+  Flags& flags = *parsed;
+  if (flags.show_help) {
+    std::fputs(flags.help_text.c_str(), stdout);
+    return 0;
+  }
+  if (flags.show_version) {
+    std::printf("%s (claude-runner)\n", base::kVersion);
+    return 0;
+  }
+  return RunSession(flags, nullptr);
+}
+
+int RunEmbedded(agent::EmbeddedRun& run) {
+  std::vector<std::string> words = {"claude-runner", "-p"};
+  words.insert(words.end(), run.args.begin(), run.args.end());
+  std::vector<const char*> argv;
+  for (const std::string& w : words) argv.push_back(w.c_str());
+  auto parsed = ParseFlags(static_cast<int>(argv.size()), argv.data());
+  if (!parsed) {
+    std::fprintf(stderr, "Error: %s\n", parsed.error().message.c_str());
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  if (parsed->input_format != "text") {
+    std::fprintf(stderr, "Error: --input-format %s cannot be used here\n", parsed->input_format.c_str());
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  return RunSession(*parsed, &run);
 }
 
 }  // namespace runner::cli
