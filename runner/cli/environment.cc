@@ -65,4 +65,24 @@ agent::EnvironmentFacts GatherFacts(const std::filesystem::path& cwd,
   return f;
 }
 
+base::Env SubprocessEnv(const base::Env& env) {
+  base::Env out = env;
+  if (!env.Truthy("CLAUDE_CODE_SUBPROCESS_ENV_SCRUB")) return out;
+  static constexpr std::string_view kPrefixes[] = {"ANTHROPIC_", "ACTIONS_", "INPUT_", "CLAUDE_CODE_OAUTH"};
+  static constexpr std::string_view kNames[] = {
+      "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_BEARER_TOKEN_BEDROCK",
+      "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_OAUTH_ACCESS_TOKEN", "CLOUDSDK_AUTH_ACCESS_TOKEN",
+      "GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN", "CI_JOB_TOKEN", "CI_JOB_JWT", "CI_JOB_JWT_V2",
+      "AZURE_CLIENT_SECRET", "OTEL_EXPORTER_OTLP_HEADERS"};
+  std::vector<std::string> drop;
+  for (const auto& [name, value] : env.vars()) {
+    bool secret = false;
+    for (std::string_view p : kPrefixes) secret = secret || name.starts_with(p);
+    for (std::string_view n : kNames) secret = secret || name == n;
+    if (secret) drop.push_back(name);
+  }
+  for (const std::string& name : drop) out.Unset(name);
+  return out;
+}
+
 }  // namespace runner::cli

@@ -563,7 +563,9 @@ int RunSession(Flags& flags, agent::EmbeddedRun* embed) {
   // Declared before the Agent so it outlives it: its destructor kills and reaps every
   // background command on every way out of Run().
   tools::BackgroundShells background(tools::BackgroundShells::DefaultOutputDir(&env));
-  tools::ToolContext tool_ctx{cwd, &env, &cancel, &processes, &tool_session, &background};
+  // The agent's commands see the environment without credentials when asked to scrub it.
+  base::Env tool_env = SubprocessEnv(env);
+  tools::ToolContext tool_ctx{cwd, &tool_env, &cancel, &processes, &tool_session, &background};
   // Hooks report from tool threads: serialize what reaches the output and the transcript.
   agent::SerializedSink shared_sink(sink);
   // The SDK control protocol: requests to the host go out as stdout lines through the same
@@ -593,7 +595,7 @@ int RunSession(Flags& flags, agent::EmbeddedRun* embed) {
   options->nested_memory = memory.nested.get();
   // Declared before the Agent: the gates of command turns must outlive it.
   SlashCommands slash(LoadCommandCatalog(env, cwd, sources),
-                      CommandExpandInputs(cwd, env, plan->session_id, policy, processes, cancel,
+                      CommandExpandInputs(cwd, tool_env, plan->session_id, policy, processes, cancel,
                                           loaded_config->merged),
                       env, memory.nested.get());
   slash.SetMcpPrompts(McpPromptCommands(*mcp->servers), mcp->request_timeout_ms, &cancel);

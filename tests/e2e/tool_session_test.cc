@@ -73,5 +73,22 @@ TEST_F(E2eTest, ToolsFlagLimitsWhatTheModelIsOffered) {
   EXPECT_EQ(tools.at(0)["name"].AsString(), "Read");
 }
 
+TEST_F(E2eTest, SubprocessEnvScrubKeepsCredentialsFromCommands) {
+  FakeApi api(R"({"turns":[
+    {"content":[{"type":"tool_use","name":"Bash","input":{"command":"echo \"key=[$ANTHROPIC_API_KEY] gh=[$GITHUB_TOKEN] in=[$INPUT_GITHUB_TOKEN] keep=[$KEEP_ME]\""}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"text","text":"done"}],"stop_reason":"end_turn"},
+    {"content":[{"type":"tool_use","name":"Bash","input":{"command":"echo \"key=[$ANTHROPIC_API_KEY] gh=[$GITHUB_TOKEN] in=[$INPUT_GITHUB_TOKEN] keep=[$KEEP_ME]\""}}],"stop_reason":"tool_use"},
+    {"content":[{"type":"text","text":"done"}],"stop_reason":"end_turn"}]})");
+  std::map<std::string, std::string> extra = {{"GITHUB_TOKEN", "ghs_secret"}, {"INPUT_GITHUB_TOKEN", "ghp_input"},
+                                              {"KEEP_ME", "visible"}};
+  RunOutput plain = Run(api, {"-p", "go", "--allowedTools", "Bash", "--output-format", "stream-json", "--verbose"}, "", extra);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("key=[sk-test-key] gh=[ghs_secret]"), std::string::npos);
+  extra["CLAUDE_CODE_SUBPROCESS_ENV_SCRUB"] = "1";
+  RunOutput scrubbed = Run(api, {"-p", "go", "--allowedTools", "Bash", "--output-format", "stream-json", "--verbose"}, "", extra);
+  ASSERT_EQ(scrubbed.exit_code, 0) << scrubbed.err;  // the model call itself still has its key
+  EXPECT_NE(scrubbed.out.find("key=[] gh=[] in=[] keep=[visible]"), std::string::npos) << scrubbed.out;
+}
+
 }  // namespace
 }  // namespace runner::e2e
