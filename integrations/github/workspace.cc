@@ -1,0 +1,92 @@
+#include "integrations/github/workspace.h"
+
+#include "integrations/github/branch_name.h"
+#include "runner/base/log.h"
+
+namespace integrations::github {
+
+using runner::base::ErrorKind;
+using runner::base::Fail;
+using runner::base::Result;
+
+const std::vector<std::string>& ConfigPathsFromBase() {
+  static const std::vector<std::string> kPaths = {".claude", ".mcp.json", ".claude.json", ".gitmodules",
+                                                  ".ripgreprc", "CLAUDE.md", "CLAUDE.local.md", ".husky"};
+  return kPaths;
+}
+
+namespace {
+
+std::string Tracking(std::string_view branch) {
+  return "+refs/heads/" + std::string(branch) + ":refs/remotes/origin/" + std::string(branch);
+}
+
+}  // namespace
+
+Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityContext* entity,
+                                         const ActionInputs& inputs, std::string_view default_branch,
+                                         std::string_view run_id, std::time_t now) {
+  bool open_pr = entity && entity->is_pr && entity->state == "open" && !entity->merged && !entity->head_ref.empty();
+  if (open_pr) {
+    plan_.base_branch = entity->base_ref;
+    TRY_VOID(repo_.Fetch("origin", {Tracking(entity->base_ref)}, auth_));
+    if (entity->from_fork && !inputs.push_to_fork) {
+      std::string local = "pr-" + std::to_string(entity->number);
+      TRY_VOID(repo_.Fetch("origin", {"+refs/pull/" + std::to_string(entity->number) + "/head:refs/remotes/origin/" + local}, auth_));
+      TRY_VOID(repo_.CreateBranchAndCheckout(local, "origin/" + local));
+      plan_.branch = local;
+      plan_.can_push = false;
+      plan_.no_push_reason = "the pull request comes from a fork; changes are not pushed (set push_to_fork to allow)";
+    } else {
+      TRY_VOID(repo_.Fetch("origin", {Tracking(entity->head_ref)}, auth_));
+      TRY_VOID(repo_.CheckoutBranch(entity->head_ref));
+      plan_.branch = entity->head_ref;
+    }
+    restored_ = ConfigPathsFromBase();
+    TRY_VOID(repo_.RestorePathsFrom("origin/" + entity->base_ref, restored_));
+  } else {
+    plan_.base_branch = !inputs.base_branch.empty() ? inputs.base_branch : std::string(default_branch);
+    if (plan_.base_branch.empty()) return Fail(ErrorKind::kConfig, "cannot tell the base branch: set the base_branch input");
+    TRY_VOID(repo_.Fetch("origin", {Tracking(plan_.base_branch)}, auth_));
+    std::string kind = entity ? (entity->is_pr ? "pr" : "issue") : "run";
+    int64_t number = entity ? entity->number : runner::base::ParseInt(run_id).value_or(0);
+    std::string name = NewBranchName(inputs.branch_prefix, kind, number, now);
+    if (!IsValidBranchName(name)) return Fail(ErrorKind::kConfig, "branch name '" + name + "' is not valid; check branch_prefix");
+    std::string candidate = name;
+    for (int attempt = 2; TRY(repo_.RemoteBranchExists("origin", candidate, auth_)); ++attempt) {
+      if (attempt > 20) return Fail(ErrorKind::kConfig, "every branch name like " + name + " is taken");
+      candidate = NextBranchCandidate(name, attempt);
+    }
+    TRY_VOID(repo_.CreateBranchAndCheckout(candidate, "origin/" + plan_.base_branch));
+    plan_.branch = candidate;
+    plan_.new_branch = true;
+  }
+  (void)event;
+  start_sha_ = TRY(repo_.HeadSha());
+  return plan_;
+}
+
+Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::git::Identity& bot,
+                                      bool allow_workflow_changes) {
+  PushOutcome out;
+  std::vector<std::string> exclude = restored_;
+  if (!allow_workflow_changes) exclude.push_back(".github/workflows/");
+  auto committed = TRY(repo_.CommitAll(message, bot, bot, exclude));
+  if (committed) out.commit_sha = *committed;
+  out.commits = TRY(repo_.CommitsAhead(start_sha_, "HEAD"));
+  if (out.commits == 0) return out;
+  if (!allow_workflow_changes) {
+    for (const std::string& p : TRY(repo_.PathsChangedBetween(start_sha_, "HEAD"))) {
+      if (p.starts_with(".github/workflows/")) {
+        return Fail(ErrorKind::kConfig, "the commits change " + p +
+                                            "; workflow files are not pushed unless allow_workflow_changes is true");
+      }
+    }
+  }
+  if (!plan_.can_push) return out;
+  TRY_VOID(repo_.Push("origin", plan_.branch, plan_.branch, auth_));
+  out.pushed = true;
+  return out;
+}
+
+}  // namespace integrations::github

@@ -1,0 +1,71 @@
+#pragma once
+/// The git side of a run, with libgit2 and the job's token (never written to .git/config):
+/// - an open pull request of the same repository: its head branch is fetched and checked out,
+///   and the runner pushes there; a fork's pull request is checked out read-only unless
+///   `push_to_fork` is set;
+/// - an issue, a closed pull request or an automation run with `create_pr`: a new branch
+///   `<prefix><issue|pr|run>-<n>-<yyyymmdd-hhmm>` from the base branch (a name taken on the
+///   remote gets `-2`, `-3`, …); it reaches the remote only if it gets commits, so no empty
+///   branches are left behind;
+/// - on pull requests, Claude's configuration (.claude/, .mcp.json, CLAUDE.md, …) is taken from
+///   the base branch, not from the PR head, before the agent starts; those paths are never
+///   committed by the runner;
+/// - at the end, changes the agent left are committed with the bot identity (and
+///   `Co-authored-by:` the requester when includeCoAuthoredBy allows), and the branch is pushed;
+///   commits touching .github/workflows/ are refused unless `allow_workflow_changes`.
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "integrations/github/context.h"
+#include "integrations/github/event.h"
+#include "integrations/github/inputs.h"
+#include "runner/git/repo.h"
+
+namespace integrations::github {
+
+/// Paths a pull request may not change for the runner's own configuration.
+const std::vector<std::string>& ConfigPathsFromBase();
+
+struct WorkspacePlan {
+  std::string branch;       ///< the branch the agent works on and the runner pushes
+  std::string base_branch;  ///< what the work is compared against
+  bool new_branch = false;
+  bool can_push = true;
+  std::string no_push_reason;  ///< why not, for the final comment
+};
+
+struct PushOutcome {
+  bool pushed = false;
+  std::string commit_sha;  ///< the runner's own commit of leftovers; empty when none
+  int commits = 0;         ///< commits on the branch from this run
+};
+
+class Workspace {
+ public:
+  Workspace(runner::git::Repo repo, runner::git::RemoteAuth auth) : repo_(std::move(repo)), auth_(std::move(auth)) {}
+
+  /// Fetches and checks out the branch to work on; for pull requests restores configuration
+  /// from the base. `entity` may be null (automation without an issue or PR).
+  runner::base::Result<WorkspacePlan> Prepare(const GithubEvent& event, const EntityContext* entity,
+                                              const ActionInputs& inputs, std::string_view default_branch,
+                                              std::string_view run_id, std::time_t now);
+
+  /// Commits what the agent left and pushes. `message` is the full commit message.
+  runner::base::Result<PushOutcome> Finish(const std::string& message, const runner::git::Identity& bot,
+                                           bool allow_workflow_changes);
+
+  const WorkspacePlan& plan() const { return plan_; }
+  runner::git::Repo& repo() { return repo_; }
+
+ private:
+  runner::git::Repo repo_;
+  runner::git::RemoteAuth auth_;
+  WorkspacePlan plan_;
+  std::string start_sha_;
+  std::vector<std::string> restored_;
+};
+
+}  // namespace integrations::github
