@@ -69,7 +69,8 @@ npm_peer() {
 # pinned MCP SDK for tests/mcp-serve (the official MCP client talking to `claude-runner mcp serve`),
 # the official MCP servers for tests/mcp (the MCP end-to-end suite), and for tests/mcp-http
 # server-everything, the MCP conformance suite and the Node 22 it needs; for tests/github the real
-# GitHub webhook payloads (@octokit/webhooks-examples) read by integrations/github's tests.
+# GitHub webhook payloads (@octokit/webhooks-examples) read by integrations/github's tests, and
+# Prism with GitHub's OpenAPI description (@octokit/openapi) for tests/github_e2e.
 install_test_peers() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     log "installing: nodejs npm"
@@ -83,7 +84,7 @@ install_test_peers() {
   npm_peer tests/mcp-serve "the MCP SDK client"
   npm_peer tests/mcp "the official MCP servers" --omit=optional
   npm_peer tests/mcp-http "the MCP HTTP test peers (server-everything, conformance, Node 22)"
-  npm_peer tests/github "the GitHub webhook examples"
+  npm_peer tests/github "the GitHub webhook examples, Prism and GitHub's OpenAPI description"
 }
 
 run_tests() {

@@ -1,0 +1,328 @@
+// FakeGithub's route handlers: one per endpoint of the table in fake_github.h. Each runs with
+// mutex_ held (Dispatch takes it).
+
+#include <optional>
+
+#include "runner/base/strings.h"
+#include "tests/github_e2e/fake_github.h"
+#include "tests/github_e2e/github_shapes.h"
+
+namespace github_e2e {
+
+using runner::base::JsonArray;
+using runner::base::JsonObject;
+using runner::testing::HttpTestRequest;
+
+namespace {
+
+constexpr const char* kDocs = "https://docs.github.com/rest";
+
+Json Message(int status, std::string_view message) {
+  return JsonObject({{"message", message},
+                     {"documentation_url", kDocs},
+                     {"status", std::to_string(status)}});
+}
+
+/// 422 with GitHub's `errors` array.
+Json Unprocessable(std::string_view message, Json errors) {
+  Json body = Message(422, message);
+  body.Set("errors", std::move(errors));
+  return body;
+}
+
+Json MissingField(std::string_view resource, std::string_view field) {
+  return Unprocessable("Validation Failed", JsonArray({JsonObject(
+      {{"resource", resource}, {"code", "missing_field"}, {"field", field}})}));
+}
+
+/// The request's JSON object body, or the 400 GitHub answers for anything else.
+std::optional<Json> ObjectBody(const HttpTestRequest& r, Json& error) {
+  auto parsed = Json::Parse(r.body.empty() ? "{}" : r.body);
+  if (!parsed || !parsed->is_object()) {
+    error = Message(400, "Problems parsing JSON");
+    return std::nullopt;
+  }
+  return *parsed;
+}
+
+int64_t Number(const std::string& text) { return runner::base::ParseInt(text).value_or(0); }
+
+/// The `permission` GitHub reports for a role: maintain reads as write, triage as read.
+std::string PermissionLevel(const std::string& role) {
+  if (role == "maintain") return "write";
+  if (role == "triage") return "read";
+  return role;
+}
+
+const Json kNotFound = Message(404, "Not Found");
+
+}  // namespace
+
+#define PARSE_BODY(var)                                      \
+  Json parse_error_;                                         \
+  std::optional<Json> var##_opt = ObjectBody(r, parse_error_); \
+  if (!var##_opt) return Reply{400, parse_error_};           \
+  Json var = std::move(*var##_opt)
+
+#define REQUIRE_TEXT(obj, field, resource)                                    \
+  if (!(obj)[field].is_string() || (obj)[field].AsString().empty())         \
+  return Reply{422, MissingField(resource, field)}
+
+FakeGithub::Reply FakeGithub::GetPermission(const HttpTestRequest&, const Params& p) {
+  const std::string& login = p[2];
+  auto user = users_.find(login);
+  auto set = permissions_.find(login);
+  if (user == users_.end() || (set == permissions_.end() && user->second.type != "User")) {
+    return Reply{404, Message(404, login + " is not a user")};
+  }
+  std::string role = set != permissions_.end() ? set->second : "read";
+  std::string level = PermissionLevel(role);
+  Json collaborator = UserObject(login);
+  collaborator.Set("role_name", role);
+  collaborator.Set("permissions", JsonObject({
+      {"admin", level == "admin"}, {"maintain", role == "maintain" || level == "admin"},
+      {"push", level == "admin" || level == "write"},
+      {"triage", (level != "read" && level != "none") || role == "triage"},
+      {"pull", level != "none"}}));
+  return Reply{200, JsonObject({{"permission", level}, {"role_name", role},
+                                {"user", collaborator}})};
+}
+
+FakeGithub::Reply FakeGithub::GetUser(const HttpTestRequest&, const Params& p) {
+  auto user = users_.find(p[0]);
+  if (user == users_.end()) return Reply{404, kNotFound};
+  shapes::Site site{api_url(), server_url(), owner_, repo_};
+  return Reply{200, shapes::PublicUser(site, p[0], user->second.id, user->second.type,
+                                       user->second.name)};
+}
+
+FakeGithub::Reply FakeGithub::GetRepo(const HttpTestRequest&, const Params&) {
+  return Reply{200, RepoObject()};
+}
+
+Json FakeGithub::IssueObject(int64_t number) const {
+  Json issue = issues_.at(number);
+  int64_t count = 0;
+  for (const Comment& c : issue_comments_) count += c.number == number;
+  issue.Set("comments", count);
+  return issue;
+}
+
+Json FakeGithub::PullObject(int64_t number) const {
+  Json pull = pulls_.at(number);
+  int64_t comments = 0, review_comments = 0;
+  for (const Comment& c : issue_comments_) comments += c.number == number;
+  for (const Comment& c : review_comments_) review_comments += c.number == number;
+  pull.Set("comments", comments).Set("review_comments", review_comments);
+  auto files = files_.find(number);
+  if (files != files_.end() && !files->second.empty()) {
+    int64_t additions = 0, deletions = 0;
+    for (const Json& f : files->second) {
+      additions += f["additions"].AsInt();
+      deletions += f["deletions"].AsInt();
+    }
+    pull.Set("additions", additions).Set("deletions", deletions);
+    pull.Set("changed_files", static_cast<int64_t>(files->second.size()));
+  }
+  return pull;
+}
+
+FakeGithub::Reply FakeGithub::GetIssue(const HttpTestRequest&, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!issues_.contains(number)) return Reply{404, kNotFound};
+  return Reply{200, IssueObject(number)};
+}
+
+FakeGithub::Reply FakeGithub::ListIssueComments(const HttpTestRequest& r, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!issues_.contains(number)) return Reply{404, kNotFound};
+  std::vector<Json> all;
+  for (const Comment& c : issue_comments_) {
+    if (c.number == number) all.push_back(c.object);
+  }
+  return Page(r, all);
+}
+
+FakeGithub::Reply FakeGithub::CreateIssueComment(const HttpTestRequest& r, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!issues_.contains(number)) return Reply{404, kNotFound};
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "body", "IssueComment");
+  int64_t id = NewIssueComment(number, identity_login_, body["body"].AsString(), "");
+  return Reply{201, FindComment(id, false)->object};
+}
+
+FakeGithub::Comment* FakeGithub::FindComment(int64_t id, bool review) {
+  for (Comment& c : review ? review_comments_ : issue_comments_) {
+    if (c.object["id"].AsInt() == id) return &c;
+  }
+  return nullptr;
+}
+
+FakeGithub::Reply FakeGithub::UpdateIssueComment(const HttpTestRequest& r, const Params& p) {
+  Comment* comment = FindComment(Number(p[2]), false);
+  if (!comment) return Reply{404, kNotFound};
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "body", "IssueComment");
+  comment->object.Set("body", body["body"]).Set("updated_at", shapes::IsoSeconds());
+  comment->bodies.push_back(body["body"].AsString());
+  return Reply{200, comment->object};
+}
+
+FakeGithub::Reply FakeGithub::UpdateReviewComment(const HttpTestRequest& r, const Params& p) {
+  Comment* comment = FindComment(Number(p[2]), true);
+  if (!comment) return Reply{404, kNotFound};
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "body", "PullRequestReviewComment");
+  comment->object.Set("body", body["body"]).Set("updated_at", shapes::IsoSeconds());
+  comment->bodies.push_back(body["body"].AsString());
+  return Reply{200, comment->object};
+}
+
+FakeGithub::Reply FakeGithub::GetPull(const HttpTestRequest&, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!pulls_.contains(number)) return Reply{404, kNotFound};
+  return Reply{200, PullObject(number)};
+}
+
+FakeGithub::Reply FakeGithub::ListPullFiles(const HttpTestRequest& r, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!pulls_.contains(number)) return Reply{404, kNotFound};
+  return Page(r, files_[number]);
+}
+
+FakeGithub::Reply FakeGithub::ListReviews(const HttpTestRequest& r, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!pulls_.contains(number)) return Reply{404, kNotFound};
+  return Page(r, reviews_[number]);
+}
+
+FakeGithub::Reply FakeGithub::ListReviewComments(const HttpTestRequest& r, const Params& p) {
+  int64_t number = Number(p[2]);
+  if (!pulls_.contains(number)) return Reply{404, kNotFound};
+  std::vector<Json> all;
+  for (const Comment& c : review_comments_) {
+    if (c.number == number) all.push_back(c.object);
+  }
+  return Page(r, all);
+}
+
+FakeGithub::Reply FakeGithub::CreateReply(const HttpTestRequest& r, const Params& p) {
+  int64_t pr = Number(p[2]);
+  Comment* target = FindComment(Number(p[3]), true);
+  if (!pulls_.contains(pr) || !target || target->number != pr) return Reply{404, kNotFound};
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "body", "PullRequestReviewComment");
+  Json fields = JsonObject({{"body", body["body"]}, {"user", identity_login_}});
+  for (const char* key : {"path", "line", "original_line", "side", "start_line",
+                          "original_start_line", "start_side", "diff_hunk", "commit_id",
+                          "original_commit_id", "position", "original_position"}) {
+    fields.Set(key, target->object[key]);
+  }
+  const Json& root = target->object["in_reply_to_id"];
+  fields.Set("in_reply_to_id", root.is_int() ? root : target->object["id"]);
+  int64_t review = NewReview(pr, JsonObject({{"user", identity_login_}, {"body", ""}}));
+  return Reply{201, NewReviewComment(pr, fields, review)};
+}
+
+FakeGithub::Reply FakeGithub::CreatePull(const HttpTestRequest& r, const Params&) {
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "head", "PullRequest");
+  REQUIRE_TEXT(body, "base", "PullRequest");
+  if (!body.Contains("issue")) REQUIRE_TEXT(body, "title", "PullRequest");
+  std::string head = body["head"].AsString();
+  if (size_t colon = head.find(':'); colon != std::string::npos) head = head.substr(colon + 1);
+  std::string base = body["base"].AsString();
+  auto custom = [](const std::string& message) {
+    return Reply{422, Unprocessable("Validation Failed", JsonArray({JsonObject(
+                          {{"resource", "PullRequest"}, {"code", "custom"},
+                           {"message", message}})}))};
+  };
+  if (head == base) return custom("No commits between " + base + " and " + head);
+  for (const auto& [number, pull] : pulls_) {
+    if (pull["head"]["ref"].AsString() == head && pull["state"].AsString() == "open") {
+      return custom("A pull request already exists for " + owner_ + ":" + head + ".");
+    }
+  }
+  int64_t number = AddPull(JsonObject({
+      {"title", body["title"].StringOr("")}, {"body", body["body"]},
+      {"draft", body["draft"].AsBool()}, {"user", JsonObject({{"login", identity_login_}})},
+      {"head", JsonObject({{"ref", head}})}, {"base", JsonObject({{"ref", base}})},
+      {"maintainer_can_modify", body["maintainer_can_modify"].AsBool()},
+  }));
+  return Reply{201, PullObject(number)};
+}
+
+/// The review state for a POST's `event`; empty when the event is unknown.
+static std::string ReviewState(const Json& event) {
+  if (event.is_null()) return "PENDING";
+  const std::string& e = event.AsString();
+  if (e == "COMMENT") return "COMMENTED";
+  if (e == "APPROVE") return "APPROVED";
+  if (e == "REQUEST_CHANGES") return "CHANGES_REQUESTED";
+  return "";
+}
+
+FakeGithub::Reply FakeGithub::CreateReview(const HttpTestRequest& r, const Params& p) {
+  int64_t pr = Number(p[2]);
+  if (!pulls_.contains(pr)) return Reply{404, kNotFound};
+  PARSE_BODY(body);
+  std::string state = ReviewState(body["event"]);
+  if (state.empty()) return Reply{422, MissingField("PullRequestReview", "event")};
+  const Json& comments = body["comments"];
+  if ((state == "COMMENTED" || state == "CHANGES_REQUESTED") && body["body"].AsString().empty() &&
+      comments.empty()) {
+    return Reply{422, Unprocessable("Unprocessable Entity",
+                                    JsonArray({"Review body is required for " + state}))};
+  }
+  std::vector<Json> inline_fields;
+  for (const Json& c : comments.items()) {
+    REQUIRE_TEXT(c, "path", "PullRequestReviewComment");
+    REQUIRE_TEXT(c, "body", "PullRequestReviewComment");
+    Json fields = c;
+    fields.Set("user", identity_login_);
+    if (!fields["side"].is_string()) fields.Set("side", "RIGHT");
+    for (const char* key : {"side", "start_side"}) {
+      if (fields.Contains(key) && fields[key].AsString() != "LEFT" &&
+          fields[key].AsString() != "RIGHT") {
+        return Reply{422, MissingField("PullRequestReviewComment", key)};
+      }
+    }
+    if (fields["start_line"].is_int() && !fields["start_side"].is_string()) {
+      fields.Set("start_side", fields["side"]);
+    }
+    const std::vector<Json>& files = files_[pr];
+    if (!files.empty() && c["line"].is_int()) {
+      const Json* file = nullptr;
+      for (const Json& f : files) {
+        if (f["filename"].AsString() == c["path"].AsString()) file = &f;
+      }
+      if (!file) {
+        return Reply{422, Unprocessable("Unprocessable Entity",
+                                        JsonArray({"Path could not be resolved"}))};
+      }
+      auto hunk = shapes::DiffHunkAt((*file)["patch"].AsString(), c["line"].AsInt(),
+                                     fields["side"].AsString());
+      bool start_ok = !c["start_line"].is_int() ||
+                      shapes::DiffHunkAt((*file)["patch"].AsString(), c["start_line"].AsInt(),
+                                         fields["start_side"].AsString());
+      if (!hunk || !start_ok) {
+        return Reply{422, Unprocessable("Unprocessable Entity",
+                                        JsonArray({"Line could not be resolved"}))};
+      }
+      fields.Set("diff_hunk", *hunk);
+    }
+    inline_fields.push_back(std::move(fields));
+  }
+  Json review_fields = JsonObject({{"user", identity_login_},
+                                   {"body", body["body"].StringOr("")}, {"state", state}});
+  if (body["commit_id"].is_string()) review_fields.Set("commit_id", body["commit_id"]);
+  int64_t id = NewReview(pr, review_fields);
+  for (Json& fields : inline_fields) {
+    if (body["commit_id"].is_string()) fields.Set("commit_id", body["commit_id"]);
+    NewReviewComment(pr, fields, id);
+  }
+  return Reply{200, reviews_[pr].back()};
+}
+
+}  // namespace github_e2e
