@@ -114,8 +114,10 @@ TEST_F(McpPromptRun, TheTurnIsTheCommandTagsThenThePrompt) {
                           JsonObject({{"type", "text"}, {"text", "before"}}),
                           JsonObject({{"type", "text"}, {"text", "Weather in Paris?"}}),
                       }));
+  // sent() returns a copy: keep it alive while `get` points into it.
+  const std::vector<Json> sent = transport_->sent();
   const Json* get = nullptr;
-  for (const Json& m : transport_->sent()) {
+  for (const Json& m : sent) {
     if (m["method"].AsString() == "prompts/get") get = &m;
   }
   ASSERT_NE(get, nullptr);
