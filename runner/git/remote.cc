@@ -74,7 +74,17 @@ git_proxy_options Proxy() {
   return proxy;
 }
 
-/// The named remote, or an anonymous one when `remote` is a URL.
+/// ssh://…, git+ssh://… or scp-like user@host:path (what git itself reads as SSH).
+bool IsSshUrl(std::string_view url) {
+  if (url.starts_with("ssh://") || url.starts_with("git+ssh://") || url.starts_with("ssh+git://")) return true;
+  if (url.find("://") != std::string_view::npos) return false;
+  size_t colon = url.find(':');
+  return colon != std::string_view::npos && colon < url.find('/');
+}
+
+/// The named remote, or an anonymous one when `remote` is a URL. SSH remotes are refused: the
+/// runner authenticates with a token over HTTP(S) only (and libgit2's SSH transport cannot run
+/// on stream.cc's socket stream).
 Result<detail::Remote> LookupRemote(git_repository* repo, std::string_view remote) {
   std::string name(remote);
   git_remote* r = nullptr;
@@ -83,7 +93,14 @@ Result<detail::Remote> LookupRemote(git_repository* repo, std::string_view remot
   } else if (git_remote_lookup(&r, repo, name.c_str()) != 0) {
     return GitFail(ErrorKind::kUsage, "no remote '" + name + "'");
   }
-  return detail::Remote(r);
+  detail::Remote owned(r);
+  for (const char* url : {git_remote_url(r), git_remote_pushurl(r)}) {
+    if (url && IsSshUrl(url)) {
+      return base::Fail(ErrorKind::kUsage, "git: remote '" + name + "' uses SSH (" + url +
+                                               "); only http(s) remotes are supported");
+    }
+  }
+  return owned;
 }
 
 /// The error of a failed network call: kAuth when the credentials were refused.

@@ -198,5 +198,15 @@ TEST_F(RemoteTest, AnUnreachableServerFailsWithANetworkError) {
   EXPECT_NE(listed.error().message.find("failed to connect"), std::string::npos) << listed.error().message;
 }
 
+TEST_F(RemoteTest, SshRemotesAreRefusedWithAClearError) {
+  Git(work(), {"remote", "add", "ssh", "git@github.com:acme/acme.git"});
+  Result<bool> listed = repo_->RemoteBranchExists("ssh", "main", auth_);
+  ASSERT_FALSE(listed);
+  EXPECT_EQ(listed.error().kind, base::ErrorKind::kUsage);
+  EXPECT_EQ(listed.error().message,
+            "git: remote 'ssh' uses SSH (git@github.com:acme/acme.git); only http(s) remotes are supported");
+  EXPECT_FALSE(repo_->Fetch("ssh://git@github.com/acme/acme.git", {}, auth_));
+}
+
 }  // namespace
 }  // namespace runner::git

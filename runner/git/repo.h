@@ -11,7 +11,9 @@
 /// gives up after the first rejection, so a wrong token fails at once instead of looping), kApi
 /// when the server answers a push with a rejection (non-fast-forward, hook declined).
 ///
-/// Network I/O has timeouts (libgit2 1.5 has no option for them; see SetNetworkTimeouts).
+/// Remotes are HTTP(S) URLs (or local paths); SSH remotes are refused with kUsage. Proxies come
+/// from http.proxy or the http(s)_proxy / no_proxy environment. Network I/O has timeouts
+/// (libgit2 1.5 has no option for them; see SetNetworkTimeouts).
 
 #include <chrono>
 #include <filesystem>
