@@ -36,6 +36,23 @@ TEST(CurlHttpClient, SendsMethodHeadersAndBodyAndReturnsTheAnswer) {
   EXPECT_EQ(result->body, "got:payload");
 }
 
+TEST(HttpTestServer, DecodesAChunkedRequestBody) {
+  auto server = Serve([](const HttpTestRequest& r, HttpTestResponse& w) {
+    w.Send(200, {{"x-encoding", r.header("transfer-encoding")}}, "got:" + r.body);
+  });
+  CurlHttpClient http({});
+  std::string body(70000, 'x');  // several chunks
+  body += "end";
+  HttpRequest request{.method = "POST",
+                      .url = server->url("/push"),
+                      .headers = {{"Transfer-Encoding", "chunked"}},
+                      .body = body};
+  auto result = http.Send(request, {}, nullptr);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_EQ(FindHeader(result->head.headers, "x-encoding"), "chunked");
+  EXPECT_EQ(result->body, "got:" + body);
+}
+
 TEST(CurlHttpClient, SendsDeleteWithoutBody) {
   auto server = Serve([](const HttpTestRequest&, HttpTestResponse& w) { w.Send(204, {}, ""); });
   CurlHttpClient http({});

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -54,13 +55,43 @@ std::optional<HttpTestRequest> ParseHead(std::string_view text, size_t& content_
   return request;
 }
 
-/// Reads one request (head and content-length body); nullopt on EOF, stop or a bad head.
+/// Decodes a chunked body from `data`; false while it is incomplete.
+bool DecodeChunked(std::string_view data, std::string& body) {
+  body.clear();
+  size_t pos = 0;
+  while (true) {
+    size_t eol = data.find("\r\n", pos);
+    if (eol == std::string_view::npos) return false;
+    std::string_view size_text = data.substr(pos, eol - pos);
+    size_text = size_text.substr(0, size_text.find(';'));  // chunk extensions
+    size_t size = 0;
+    for (char c : base::Trim(size_text)) {
+      int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
+      size = size * 16 + static_cast<size_t>(digit);
+    }
+    pos = eol + 2;
+    if (size == 0) return data.find("\r\n", pos) != std::string_view::npos;  // after any trailers
+    if (data.size() < pos + size + 2) return false;
+    body.append(data.substr(pos, size));
+    pos += size + 2;
+  }
+}
+
+/// Reads one request (head, then a content-length or chunked body); nullopt on EOF, stop or a
+/// bad head.
 std::optional<HttpTestRequest> ReadRequest(int fd, const std::atomic<bool>& stopping) {
   std::string buf;
   std::optional<HttpTestRequest> request;
   size_t body_start = 0, length = 0;
+  bool chunked = false;
+  std::string body;
   int64_t deadline = base::MonotonicMs() + 10000;
-  while (!request || buf.size() < body_start + length) {
+  auto complete = [&] {
+    if (!request) return false;
+    if (chunked) return DecodeChunked(std::string_view(buf).substr(body_start), body);
+    return buf.size() >= body_start + length;
+  };
+  while (!complete()) {
     if (stopping || base::MonotonicMs() > deadline) return std::nullopt;
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, kPollMs) <= 0) continue;
@@ -74,9 +105,10 @@ std::optional<HttpTestRequest> ReadRequest(int fd, const std::atomic<bool>& stop
     if (end == std::string::npos) continue;
     request = ParseHead(std::string_view(buf).substr(0, end), length);
     if (!request) return std::nullopt;
+    chunked = base::ToLower(request->header("transfer-encoding")).find("chunked") != std::string::npos;
     body_start = end + 4;
   }
-  request->body = buf.substr(body_start, length);
+  request->body = chunked ? std::move(body) : buf.substr(body_start, length);
   return request;
 }
 

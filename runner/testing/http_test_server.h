@@ -2,6 +2,7 @@
 /// A small HTTP/1.1 server on 127.0.0.1 for unit tests of HTTP clients: every request goes to
 /// one handler function, on its own thread, and every response closes its connection (so a
 /// body without content-length, such as an SSE stream, ends when the handler returns).
+/// Request bodies come with content-length or chunked transfer-encoding (decoded into `body`).
 /// Requests are also recorded, in arrival order, for the test to inspect.
 
 #include <atomic>
@@ -25,7 +26,7 @@ struct HttpTestRequest {
   std::string method;
   std::string target;     ///< path with query
   base::Headers headers;  ///< names lower-cased
-  std::string body;
+  std::string body;       ///< decoded when it came chunked
 
   std::string path() const { return target.substr(0, target.find('?')); }
   /// The header's value; empty when absent.
