@@ -10,12 +10,14 @@ namespace {
 
 std::string CutName(std::string_view name, size_t max) {
   std::string out(name.substr(0, max));
-  while (!out.empty() && (out.back() == '-' || out.back() == '.' || out.back() == '/')) out.pop_back();
+  while (!out.empty() && (out.back() == '-' || out.back() == '.' || out.back() == '/'))
+    out.pop_back();
   return out;
 }
 
 bool IsFirstChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@' || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@' ||
+         c == '_';
 }
 
 bool IsLaterChar(char c) {
@@ -24,12 +26,14 @@ bool IsLaterChar(char c) {
 
 }  // namespace
 
-std::string NewBranchName(std::string_view prefix, std::string_view entity, int64_t number, std::time_t now) {
+std::string NewBranchName(std::string_view prefix, std::string_view entity, int64_t number,
+                          std::time_t now) {
   std::tm tm{};
   gmtime_r(&now, &tm);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
-  std::string name = std::string(prefix) + std::string(entity) + "-" + std::to_string(number) + "-" + stamp;
+  std::string name =
+      std::string(prefix) + std::string(entity) + "-" + std::to_string(number) + "-" + stamp;
   return CutName(runner::base::ToLower(name), kMaxBranchNameLength);
 }
 

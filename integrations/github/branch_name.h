@@ -16,7 +16,8 @@ inline constexpr size_t kMaxBranchNameLength = 50;
 /// `{prefix}{entity}-{number}-{YYYYMMDD-HHMM}` in UTC, lower-cased and cut to
 /// kMaxBranchNameLength (without leaving a trailing `-`, `.` or `/`), e.g.
 /// NewBranchName("claude/", "issue", 12, t) == "claude/issue-12-20261121-1530".
-std::string NewBranchName(std::string_view prefix, std::string_view entity, int64_t number, std::time_t now);
+std::string NewBranchName(std::string_view prefix, std::string_view entity, int64_t number,
+                          std::time_t now);
 
 /// True when `name` is safe to give git as a branch name. claude-code-action's whitelist:
 /// the first character one of `[A-Za-z0-9@_]`, the others `[A-Za-z0-9/_.#+,@-]` (so no white

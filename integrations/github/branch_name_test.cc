@@ -16,7 +16,8 @@ TEST(NewBranchName, PrefixEntityNumberAndUtcMinute) {
 }
 
 TEST(NewBranchName, CutToFiftyCharactersWithoutATrailingSeparator) {
-  const std::string name = NewBranchName("a-very-long-prefix-for-branches-made-here/", "issue", 123456, kNow);
+  const std::string name =
+      NewBranchName("a-very-long-prefix-for-branches-made-here/", "issue", 123456, kNow);
   EXPECT_LE(name.size(), kMaxBranchNameLength);
   EXPECT_EQ(name, "a-very-long-prefix-for-branches-made-here/issue-12");
   // A cut that would end in `-` drops it: 36 + 14 characters end with "…1121-".
@@ -28,17 +29,23 @@ TEST(NewBranchName, CutToFiftyCharactersWithoutATrailingSeparator) {
 }
 
 TEST(IsValidBranchName, AcceptsOrdinaryNames) {
-  for (const char* name : {"main", "claude/issue-12-20261121-1530", "feature/x_y.z", "release/1.2.3", "@scope/pkg",
-                           "_private", "fix#12", "a+b,c", "v1"}) {
+  for (const char* name : {"main", "claude/issue-12-20261121-1530", "feature/x_y.z",
+                           "release/1.2.3", "@scope/pkg", "_private", "fix#12", "a+b,c", "v1"}) {
     EXPECT_TRUE(IsValidBranchName(name)) << name;
   }
 }
 
 TEST(IsValidBranchName, RejectsUnsafeOrGitInvalidNames) {
-  for (const char* name :
-       {"", "-rf", "--upload-pack=evil", "@", "HEAD", "a..b", "a//b", "a@{1}", "x.lock", "dir/x.lock", "a/.hidden",
-        ".hidden", "a/", "a.", "/a", "has space", "tab\tname", "new\nline", "a~1", "a^2", "a:b", "a?", "a*", "a[b",
-        "a\\b", "$(id)", "`id`", "a;b", "a|b", "ünicode"}) {
+  for (const char* name : {"",           "-rf",       "--upload-pack=evil",
+                           "@",          "HEAD",      "a..b",
+                           "a//b",       "a@{1}",     "x.lock",
+                           "dir/x.lock", "a/.hidden", ".hidden",
+                           "a/",         "a.",        "/a",
+                           "has space",  "tab\tname", "new\nline",
+                           "a~1",        "a^2",       "a:b",
+                           "a?",         "a*",        "a[b",
+                           "a\\b",       "$(id)",     "`id`",
+                           "a;b",        "a|b",       "ünicode"}) {
     EXPECT_FALSE(IsValidBranchName(name)) << name;
   }
   EXPECT_FALSE(IsValidBranchName(std::string(256, 'a')));
@@ -46,9 +53,12 @@ TEST(IsValidBranchName, RejectsUnsafeOrGitInvalidNames) {
 }
 
 TEST(NextBranchCandidate, AppendsTheAttemptNumber) {
-  EXPECT_EQ(NextBranchCandidate("claude/issue-12-20261121-1530", 1), "claude/issue-12-20261121-1530");
-  EXPECT_EQ(NextBranchCandidate("claude/issue-12-20261121-1530", 2), "claude/issue-12-20261121-1530-2");
-  EXPECT_EQ(NextBranchCandidate("claude/issue-12-20261121-1530", 10), "claude/issue-12-20261121-1530-10");
+  EXPECT_EQ(NextBranchCandidate("claude/issue-12-20261121-1530", 1),
+            "claude/issue-12-20261121-1530");
+  EXPECT_EQ(NextBranchCandidate("claude/issue-12-20261121-1530", 2),
+            "claude/issue-12-20261121-1530-2");
+  EXPECT_EQ(NextBranchCandidate("claude/issue-12-20261121-1530", 10),
+            "claude/issue-12-20261121-1530-10");
   const std::string fifty(50, 'b');
   EXPECT_EQ(NextBranchCandidate(fifty, 3), std::string(48, 'b') + "-3");
   const std::string sixty(60, 'c');

@@ -14,7 +14,8 @@ namespace {
 using runner::base::Trim;
 
 constexpr std::string_view kWorkingText = "Claude Code is working…";
-constexpr std::string_view kFillerLine = "I'll read the request and the context, then report back here.";
+constexpr std::string_view kFillerLine =
+    "I'll read the request and the context, then report back here.";
 
 /// Header openings of FinalCommentBody; a body that starts with one was finalised before.
 constexpr std::array<std::string_view, 4> kHeaderStarts = {
@@ -35,7 +36,8 @@ std::string RemoveAll(std::string text, std::string_view what) {
 
 /// Removes every `<img …>` tag that shows the spinner, with one space before it.
 std::string RemoveSpinners(std::string text) {
-  for (size_t url = text.find(kSpinnerUrl); url != std::string::npos; url = text.find(kSpinnerUrl)) {
+  for (size_t url = text.find(kSpinnerUrl); url != std::string::npos;
+       url = text.find(kSpinnerUrl)) {
     size_t open = text.rfind("<img", url);
     size_t close = text.find('>', url);
     if (open == std::string::npos || close == std::string::npos) {
@@ -50,8 +52,8 @@ std::string RemoveSpinners(std::string text) {
 
 bool IsJobLinkLine(std::string_view line) {
   line = Trim(line);
-  return (line.starts_with("[View job run](") || line.starts_with("[View job](")) && line.ends_with(")") &&
-         line.find(' ', 10) == std::string_view::npos;
+  return (line.starts_with("[View job run](") || line.starts_with("[View job](")) &&
+         line.ends_with(")") && line.find(' ', 10) == std::string_view::npos;
 }
 
 bool StartsWithHeader(std::string_view text) {
@@ -79,7 +81,8 @@ std::string AgentContent(std::string_view body) {
   for (const std::string& line : runner::base::Split(RemoveSpinners(std::string(rest)), '\n')) {
     std::string_view t = Trim(line);
     if (t.find(kWorkingText) != std::string_view::npos) continue;
-    if (t == kFillerLine || IsJobLinkLine(t) || (t.starts_with("<sub>Cost $") && t.ends_with("</sub>"))) {
+    if (t == kFillerLine || IsJobLinkLine(t) ||
+        (t.starts_with("<sub>Cost $") && t.ends_with("</sub>"))) {
       continue;
     }
     kept.push_back(line);
@@ -96,8 +99,9 @@ std::string Header(const FinalReport& r) {
   std::string header;
   switch (r.outcome) {
     case FinalReport::Outcome::kSuccess:
-      header = r.trigger_user.empty() ? "**Claude finished the task in " + took + "**"
-                                      : "**Claude finished @" + r.trigger_user + "'s task in " + took + "**";
+      header = r.trigger_user.empty()
+                   ? "**Claude finished the task in " + took + "**"
+                   : "**Claude finished @" + r.trigger_user + "'s task in " + took + "**";
       break;
     case FinalReport::Outcome::kFailure:
       header = "**Claude encountered an error after " + took + "**";
@@ -111,7 +115,8 @@ std::string Header(const FinalReport& r) {
   }
   std::vector<std::string> links;
   if (!r.job_url.empty()) links.push_back(Link("View job", r.job_url));
-  if (!r.branch.empty() && !r.branch_url.empty()) links.push_back(Link("`" + r.branch + "`", r.branch_url));
+  if (!r.branch.empty() && !r.branch_url.empty())
+    links.push_back(Link("`" + r.branch + "`", r.branch_url));
   if (!r.pr_url.empty()) {
     links.push_back(Link("View PR ➔", r.pr_url));
   } else if (!r.compare_url.empty()) {
@@ -132,12 +137,15 @@ std::string CostLine(const FinalReport& r) {
 }  // namespace
 
 std::string InitialCommentBody(std::string_view job_url) {
-  std::string body = std::string(kWorkingText) + " " + SpinnerHtml() + "\n\n" + std::string(kFillerLine) + "\n";
+  std::string body =
+      std::string(kWorkingText) + " " + SpinnerHtml() + "\n\n" + std::string(kFillerLine) + "\n";
   if (!job_url.empty()) body += "\n" + Link("View job run", job_url) + "\n";
   return body + std::string(kTrackingMarker);
 }
 
-bool IsTrackingComment(std::string_view body) { return body.find(kTrackingMarker) != std::string_view::npos; }
+bool IsTrackingComment(std::string_view body) {
+  return body.find(kTrackingMarker) != std::string_view::npos;
+}
 
 std::string EnsureTrackingMarker(std::string_view body) {
   if (IsTrackingComment(body)) return std::string(body);
@@ -152,7 +160,8 @@ std::string FinalCommentBody(std::string_view current_body, const FinalReport& r
     out += "\n\n" + FencedBlock(report.error);
   }
   if (std::string cost = CostLine(report); !cost.empty()) out += "\n\n" + cost;
-  if (std::string content = AgentContent(current_body); !content.empty()) out += "\n\n---\n\n" + content;
+  if (std::string content = AgentContent(current_body); !content.empty())
+    out += "\n\n---\n\n" + content;
   return out + "\n\n" + std::string(kTrackingMarker);
 }
 
@@ -168,8 +177,8 @@ std::string PercentEncode(std::string_view text, bool keep_slash) {
   std::string out;
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
-    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '_' || c == '.' || c == '~' || (keep_slash && c == '/');
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_' || c == '.' || c == '~' || (keep_slash && c == '/');
     if (plain) {
       out += ch;
     } else {
@@ -184,9 +193,9 @@ std::string PercentEncode(std::string_view text, bool keep_slash) {
 std::string CompareUrl(std::string_view server_url, std::string_view repo, std::string_view base,
                        std::string_view branch, std::string_view title, std::string_view body) {
   while (server_url.ends_with('/')) server_url.remove_suffix(1);
-  return std::string(server_url) + "/" + std::string(repo) + "/compare/" + PercentEncode(base, true) + "..." +
-         PercentEncode(branch, true) + "?quick_pull=1&title=" + PercentEncode(title) +
-         "&body=" + PercentEncode(body);
+  return std::string(server_url) + "/" + std::string(repo) + "/compare/" +
+         PercentEncode(base, true) + "..." + PercentEncode(branch, true) +
+         "?quick_pull=1&title=" + PercentEncode(title) + "&body=" + PercentEncode(body);
 }
 
 std::string FencedBlock(std::string_view text, std::string_view language) {

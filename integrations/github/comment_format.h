@@ -35,7 +35,7 @@ struct FinalReport {
   double cost_usd = 0;  ///< with turns == 0 and cost_usd == 0 the cost line is left out
   int64_t turns = 0;
   std::string job_url;
-  std::string branch;      ///< shown as a link to branch_url when both are set
+  std::string branch;  ///< shown as a link to branch_url when both are set
   std::string branch_url;
   std::string pr_url;       ///< "View PR ➔" when set,
   std::string compare_url;  ///< else "Create PR ➔" when set

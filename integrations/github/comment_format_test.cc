@@ -13,8 +13,10 @@ constexpr const char* kJob = "https://github.com/acme/widgets/actions/runs/77";
 
 TEST(InitialCommentBody, HasWorkingLineSpinnerJobLinkAndMarker) {
   const std::string body = InitialCommentBody(kJob);
-  EXPECT_TRUE(body.starts_with("Claude Code is working… <img src=\"" + std::string(kSpinnerUrl) + "\""));
-  EXPECT_THAT(body, HasSubstr("\n\n[View job run](https://github.com/acme/widgets/actions/runs/77)\n"));
+  EXPECT_TRUE(
+      body.starts_with("Claude Code is working… <img src=\"" + std::string(kSpinnerUrl) + "\""));
+  EXPECT_THAT(body,
+              HasSubstr("\n\n[View job run](https://github.com/acme/widgets/actions/runs/77)\n"));
   EXPECT_TRUE(body.ends_with(std::string(kTrackingMarker)));
   EXPECT_TRUE(IsTrackingComment(body));
   EXPECT_FALSE(IsTrackingComment("Claude Code is working…"));
@@ -33,9 +35,10 @@ TEST(FormatDuration, SecondsMinutesHours) {
     int64_t ms;
     const char* want;
   };
-  for (const Case& c : {Case{-5, "0s"}, Case{0, "0s"}, Case{999, "0s"}, Case{45'000, "45s"}, Case{59'999, "59s"},
-                        Case{60'000, "1m 0s"}, Case{83'400, "1m 23s"}, Case{3'599'000, "59m 59s"},
-                        Case{3'600'000, "1h 0m"}, Case{3'720'000, "1h 2m"}, Case{90'061'000, "25h 1m"}}) {
+  for (const Case& c :
+       {Case{-5, "0s"}, Case{0, "0s"}, Case{999, "0s"}, Case{45'000, "45s"}, Case{59'999, "59s"},
+        Case{60'000, "1m 0s"}, Case{83'400, "1m 23s"}, Case{3'599'000, "59m 59s"},
+        Case{3'600'000, "1h 0m"}, Case{3'720'000, "1h 2m"}, Case{90'061'000, "25h 1m"}}) {
     EXPECT_EQ(FormatDuration(c.ms), c.want) << c.ms;
   }
 }
@@ -50,7 +53,8 @@ FinalReport Success() {
   r.job_url = kJob;
   r.branch = "claude/issue-12-20261121-1530";
   r.branch_url = "https://github.com/acme/widgets/tree/claude/issue-12-20261121-1530";
-  r.compare_url = "https://github.com/acme/widgets/compare/main...claude/issue-12-20261121-1530?quick_pull=1";
+  r.compare_url =
+      "https://github.com/acme/widgets/compare/main...claude/issue-12-20261121-1530?quick_pull=1";
   return r;
 }
 
@@ -62,9 +66,14 @@ TEST(FinalCommentBody, SuccessReplacesTheWorkingPartsWithAHeader) {
       "### Done\n- [x] Read the code\n- [x] Fixed the bug\n\nWorking on tests <img src=\"" +
       std::string(kSpinnerUrl) + "\" width=\"14px\" />\n" + std::string(kTrackingMarker);
   const std::string want =
-      "**Claude finished @alice's task in 1m 23s** —— [View job](https://github.com/acme/widgets/actions/runs/77)"
-      " • [`claude/issue-12-20261121-1530`](https://github.com/acme/widgets/tree/claude/issue-12-20261121-1530)"
-      " • [Create PR ➔](https://github.com/acme/widgets/compare/main...claude/issue-12-20261121-1530?quick_pull=1)"
+      "**Claude finished @alice's task in 1m 23s** —— [View "
+      "job](https://github.com/acme/widgets/actions/runs/77)"
+      " • "
+      "[`claude/issue-12-20261121-1530`](https://github.com/acme/widgets/tree/claude/"
+      "issue-12-20261121-1530)"
+      " • [Create PR "
+      "➔](https://github.com/acme/widgets/compare/main...claude/"
+      "issue-12-20261121-1530?quick_pull=1)"
       "\n\n<sub>Cost $0.0123 · 3 turns</sub>"
       "\n\n---\n\n### Done\n- [x] Read the code\n- [x] Fixed the bug\n\nWorking on tests"
       "\n\n<!-- claude-runner-tracking -->";
@@ -93,7 +102,8 @@ TEST(FinalCommentBody, FailureShowsTheErrorInAFence) {
   r.job_url = kJob;
   r.error = "git push failed: ```remote rejected```";
   const std::string want =
-      "**Claude encountered an error after 45s** —— [View job](https://github.com/acme/widgets/actions/runs/77)"
+      "**Claude encountered an error after 45s** —— [View "
+      "job](https://github.com/acme/widgets/actions/runs/77)"
       "\n\n````\ngit push failed: ```remote rejected```\n````"
       "\n\n---\n\n- [ ] Step one"
       "\n\n<!-- claude-runner-tracking -->";
@@ -104,10 +114,12 @@ TEST(FinalCommentBody, CancelledAndTimedOutHaveTheirOwnWords) {
   FinalReport r;
   r.duration_ms = 600'000;
   r.outcome = FinalReport::Outcome::kCancelled;
-  EXPECT_TRUE(FinalCommentBody("", r).starts_with("**Claude was cancelled after 10m 0s**\n\n<!--")) << FinalCommentBody("", r);
+  EXPECT_TRUE(FinalCommentBody("", r).starts_with("**Claude was cancelled after 10m 0s**\n\n<!--"))
+      << FinalCommentBody("", r);
   r.outcome = FinalReport::Outcome::kTimedOut;
   r.turns = 1;
-  EXPECT_TRUE(FinalCommentBody("", r).starts_with("**Claude timed out after 10m 0s**\n\n<sub>Cost $0.0000 · 1 turn</sub>"));
+  EXPECT_TRUE(FinalCommentBody("", r).starts_with(
+      "**Claude timed out after 10m 0s**\n\n<sub>Cost $0.0000 · 1 turn</sub>"));
 }
 
 TEST(FinalCommentBody, IsIdempotentOverAnEarlierFinalBody) {
@@ -126,11 +138,14 @@ TEST(FinalCommentBody, IsIdempotentOverAnEarlierFinalBody) {
 }
 
 TEST(CompareUrl, EncodesTitleAndBody) {
-  EXPECT_EQ(CompareUrl("https://github.com/", "acme/widgets", "main", "claude/issue-12-20261121-1530",
-                       "Issue #12: Changes from Claude", "Fixes #12\n\nGenerated with [Claude Code](https://claude.ai/code) & co"),
-            "https://github.com/acme/widgets/compare/main...claude/issue-12-20261121-1530?quick_pull=1"
-            "&title=Issue%20%2312%3A%20Changes%20from%20Claude"
-            "&body=Fixes%20%2312%0A%0AGenerated%20with%20%5BClaude%20Code%5D%28https%3A%2F%2Fclaude.ai%2Fcode%29%20%26%20co");
+  EXPECT_EQ(
+      CompareUrl("https://github.com/", "acme/widgets", "main", "claude/issue-12-20261121-1530",
+                 "Issue #12: Changes from Claude",
+                 "Fixes #12\n\nGenerated with [Claude Code](https://claude.ai/code) & co"),
+      "https://github.com/acme/widgets/compare/main...claude/issue-12-20261121-1530?quick_pull=1"
+      "&title=Issue%20%2312%3A%20Changes%20from%20Claude"
+      "&body=Fixes%20%2312%0A%0AGenerated%20with%20%5BClaude%20Code%5D%28https%3A%2F%2Fclaude.ai%"
+      "2Fcode%29%20%26%20co");
   EXPECT_EQ(CompareUrl("https://ghe.example", "o/r", "release/1.x", "b#1", "", ""),
             "https://ghe.example/o/r/compare/release/1.x...b%231?quick_pull=1&title=&body=");
 }

@@ -17,9 +17,11 @@ using runner::base::Result;
 namespace {
 
 Result<void> Append(const std::filesystem::path& file, std::string_view data) {
-  if (file.empty()) return Fail(ErrorKind::kConfig, "no file to append to (the variable is not set)");
+  if (file.empty())
+    return Fail(ErrorKind::kConfig, "no file to append to (the variable is not set)");
   runner::base::Fd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
-  if (!fd.valid()) return Fail(ErrorKind::kIo, "cannot open " + file.string() + ": " + std::strerror(errno));
+  if (!fd.valid())
+    return Fail(ErrorKind::kIo, "cannot open " + file.string() + ": " + std::strerror(errno));
   return runner::base::WriteAll(fd.get(), data);
 }
 
@@ -29,7 +31,8 @@ Result<void> AppendGithubOutput(const std::filesystem::path& file,
                                 const std::vector<std::pair<std::string, std::string>>& values) {
   std::string text;
   for (const auto& [name, value] : values) {
-    if (name.empty() || name.find_first_of("\r\n") != std::string::npos || name.find("<<") != std::string::npos) {
+    if (name.empty() || name.find_first_of("\r\n") != std::string::npos ||
+        name.find("<<") != std::string::npos) {
       return Fail(ErrorKind::kUsage, "invalid output name `" + name + "`");
     }
     std::string delimiter;

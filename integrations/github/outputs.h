@@ -15,10 +15,12 @@ namespace integrations::github {
 /// Appends each `name`/`value` in GitHub's multi-line form `name<<DELIM\nvalue\nDELIM\n`, with
 /// a random delimiter that occurs in neither. Fails (kUsage) for an empty name or one with a
 /// line break or `<<`, without writing anything; fails (kIo) when the file cannot be written.
-runner::base::Result<void> AppendGithubOutput(const std::filesystem::path& file,
-                                              const std::vector<std::pair<std::string, std::string>>& values);
+runner::base::Result<void> AppendGithubOutput(
+    const std::filesystem::path& file,
+    const std::vector<std::pair<std::string, std::string>>& values);
 
 /// Appends `markdown` (plus a final newline when missing) to the step summary file.
-runner::base::Result<void> AppendStepSummary(const std::filesystem::path& file, std::string_view markdown);
+runner::base::Result<void> AppendStepSummary(const std::filesystem::path& file,
+                                             std::string_view markdown);
 
 }  // namespace integrations::github

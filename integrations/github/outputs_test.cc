@@ -53,7 +53,8 @@ TEST(AppendGithubOutput, MultiLineValuesRoundTripAndAppend) {
   const fs::path file = dir.path() / "output";
   ASSERT_TRUE(runner::base::WriteFileAtomic(file, "earlier=step\n").has_value());
   const std::string tricky = "line one\nEOF\nname<<EOF\n\nlast";
-  auto r = AppendGithubOutput(file, {{"conclusion", "success"}, {"structured_output", tricky}, {"empty", ""}});
+  auto r = AppendGithubOutput(
+      file, {{"conclusion", "success"}, {"structured_output", tricky}, {"empty", ""}});
   ASSERT_TRUE(r.has_value()) << r.error().message;
   auto text = runner::base::ReadFile(file);
   ASSERT_TRUE(text.has_value());

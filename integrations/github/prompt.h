@@ -31,22 +31,23 @@ std::string ExtractUserRequest(std::string_view text, std::string_view trigger_p
 std::string PromptEventType(const GithubEvent& event);
 
 struct PromptInputs {
-  const GithubEvent* event = nullptr;       ///< required
-  const EntityContext* entity = nullptr;    ///< null in automation mode (no issue or PR)
-  std::string repository;                   ///< owner/name
+  const GithubEvent* event = nullptr;     ///< required
+  const EntityContext* entity = nullptr;  ///< null in automation mode (no issue or PR)
+  std::string repository;                 ///< owner/name
   std::string trigger_phrase;
-  std::string trigger_user;                 ///< login
-  std::string trigger_display_name;         ///< profile name; may be empty
-  std::string trigger_text;                 ///< the comment, review or body that triggered (raw)
-  int64_t tracking_comment_id = 0;          ///< 0 = no tracking comment
-  std::string branch;                       ///< the branch the agent works on
-  std::string base_branch;                  ///< what to diff against (origin/<base_branch>)
-  bool pushes_to_pr_branch = false;         ///< branch is the open PR's head branch
-  bool can_post_inline_comments = false;    ///< the inline review comment tool is offered
-  bool create_pr = false;                   ///< the runner opens a PR from branch at the end
-  std::string custom_prompt;                ///< the `prompt` input: extra instructions (trusted)
-  std::string co_author_line;               ///< `Co-authored-by: Name <id+login@users.noreply.github.com>` or empty
-  size_t diff_limit_bytes = 60 * 1024;      ///< the embedded diff is cut at about this size
+  std::string trigger_user;               ///< login
+  std::string trigger_display_name;       ///< profile name; may be empty
+  std::string trigger_text;               ///< the comment, review or body that triggered (raw)
+  int64_t tracking_comment_id = 0;        ///< 0 = no tracking comment
+  std::string branch;                     ///< the branch the agent works on
+  std::string base_branch;                ///< what to diff against (origin/<base_branch>)
+  bool pushes_to_pr_branch = false;       ///< branch is the open PR's head branch
+  bool can_post_inline_comments = false;  ///< the inline review comment tool is offered
+  bool create_pr = false;                 ///< the runner opens a PR from branch at the end
+  std::string custom_prompt;              ///< the `prompt` input: extra instructions (trusted)
+  std::string
+      co_author_line;  ///< `Co-authored-by: Name <id+login@users.noreply.github.com>` or empty
+  size_t diff_limit_bytes = 60 * 1024;  ///< the embedded diff is cut at about this size
 };
 
 struct BuiltPrompt {

@@ -155,7 +155,8 @@ Hit SlackToken(std::string_view s, size_t i) {
   if (StartsWithAt(s, i, "xapp-")) {
     prefix = 5;
   } else if (StartsWithAt(s, i, "xox") && s.size() - i > 4 &&
-             std::string_view("abprs").find(s[i + 3]) != std::string_view::npos && s[i + 4] == '-') {
+             std::string_view("abprs").find(s[i + 3]) != std::string_view::npos &&
+             s[i + 4] == '-') {
     prefix = 5;
   } else {
     return {};
@@ -165,8 +166,8 @@ Hit SlackToken(std::string_view s, size_t i) {
 }
 
 constexpr std::array<Hit (*)(std::string_view, size_t), 9> kMatchers = {
-    GithubToken, AnthropicKey, AwsAccessKeyId, AwsSecretKey, GoogleToken,
-    ServiceAccountKey, PemPrivateKey, Jwt, SlackToken};
+    GithubToken,   AnthropicKey, AwsAccessKeyId, AwsSecretKey, GoogleToken, ServiceAccountKey,
+    PemPrivateKey, Jwt,          SlackToken};
 
 std::string RedactKnown(std::string_view text, const std::vector<std::string>& known_secrets) {
   std::vector<std::string_view> secrets;
@@ -251,7 +252,8 @@ std::span<const std::string_view> SecretEnvNames() {
   return kNames;
 }
 
-std::vector<std::string> KnownSecretsFromEnv(const std::function<std::string(std::string_view)>& getenv) {
+std::vector<std::string> KnownSecretsFromEnv(
+    const std::function<std::string(std::string_view)>& getenv) {
   std::vector<std::string> out;
   for (std::string_view name : SecretEnvNames()) {
     std::string value(runner::base::Trim(getenv(name)));

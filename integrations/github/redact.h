@@ -34,7 +34,8 @@ namespace integrations::github {
 inline constexpr std::string_view kRedacted = "[REDACTED]";
 inline constexpr size_t kMinKnownSecretLength = 8;
 
-std::string RedactSecrets(std::string_view text, const std::vector<std::string>& known_secrets = {});
+std::string RedactSecrets(std::string_view text,
+                          const std::vector<std::string>& known_secrets = {});
 
 /// The environment variables whose values are secrets: GitHub, Anthropic, cloud provider and
 /// Actions runtime credentials, with their `INPUT_*` action-input forms.
@@ -42,6 +43,7 @@ std::span<const std::string_view> SecretEnvNames();
 
 /// The non-empty values (trimmed, de-duplicated, at least kMinKnownSecretLength bytes) of the
 /// variables in SecretEnvNames(), read through `getenv` (which returns "" for unset names).
-std::vector<std::string> KnownSecretsFromEnv(const std::function<std::string(std::string_view)>& getenv);
+std::vector<std::string> KnownSecretsFromEnv(
+    const std::function<std::string(std::string_view)>& getenv);
 
 }  // namespace integrations::github

@@ -26,8 +26,10 @@ TEST(RedactSecrets, RedactsEachTokenShape) {
       {"github server-to-server", "x-access-token:ghs_" + alnum36 + "@github.com",
        "x-access-token:[REDACTED]@github.com"},
       {"github refresh", "ghr_" + alnum36, "[REDACTED]"},
-      {"github fine-grained pat", "github_pat_11ABCDEFG0_" + Rep('z', 30) + " end", "[REDACTED] end"},
-      {"anthropic key", "ANTHROPIC_API_KEY=sk-ant-api03-" + Rep('Q', 40) + "-_x\n", "ANTHROPIC_API_KEY=[REDACTED]\n"},
+      {"github fine-grained pat", "github_pat_11ABCDEFG0_" + Rep('z', 30) + " end",
+       "[REDACTED] end"},
+      {"anthropic key", "ANTHROPIC_API_KEY=sk-ant-api03-" + Rep('Q', 40) + "-_x\n",
+       "ANTHROPIC_API_KEY=[REDACTED]\n"},
       {"aws access key id", "id AKIAIOSFODNN7EXAMPLE.", "id [REDACTED]."},
       {"aws session key id", "ASIAY34FZKBOKMUTVV7A", "[REDACTED]"},
       {"aws secret env", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -36,19 +38,26 @@ TEST(RedactSecrets, RedactsEachTokenShape) {
        "aws_secret_access_key = [REDACTED]\n"},
       {"aws secret json", "{\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}",
        "{\"secretAccessKey\": \"[REDACTED]\"}"},
-      {"gcp oauth token", "Bearer ya29.a0AfH6SMB" + Rep('k', 40) + " rest", "Bearer [REDACTED] rest"},
+      {"gcp oauth token", "Bearer ya29.a0AfH6SMB" + Rep('k', 40) + " rest",
+       "Bearer [REDACTED] rest"},
       {"gcp api key", "key=AIzaSyA-" + Rep('b', 34), "key=[REDACTED]"},
       {"service account json",
-       "{\"type\": \"service_account\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADAN\\n-----END "
+       "{\"type\": \"service_account\", \"private_key\": \"-----BEGIN PRIVATE "
+       "KEY-----\\nMIIEvQIBADAN\\n-----END "
        "PRIVATE KEY-----\\n\", \"client_email\": \"x@y.iam.gserviceaccount.com\"}",
        "{\"type\": \"service_account\", \"private_key\": \"[REDACTED]\", \"client_email\": "
        "\"x@y.iam.gserviceaccount.com\"}"},
-      {"pem rsa block", "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nIBAAK\n-----END RSA PRIVATE KEY-----\nafter",
+      {"pem rsa block",
+       "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nIBAAK\n-----END RSA PRIVATE KEY-----\nafter",
        "key:\n[REDACTED]\nafter"},
-      {"pem openssh block", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END OPENSSH PRIVATE KEY-----",
+      {"pem openssh block",
+       "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END OPENSSH PRIVATE KEY-----",
        "[REDACTED]"},
       {"pem unterminated", "x\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQ\n...", "x\n[REDACTED]"},
-      {"jwt", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U x",
+      {"jwt",
+       "Authorization: Bearer "
+       "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_"
+       "XgL0n3I9PlFUP0THsR8U x",
        "Authorization: Bearer [REDACTED] x"},
       {"slack bot token", "xoxb-123456789012-1234567890123-AbCdEfGhIjKl", "[REDACTED]"},
       {"slack app token", "xapp-1-A0123-456-abcdef0123", "[REDACTED]"},
@@ -62,11 +71,11 @@ TEST(RedactSecrets, LeavesOrdinaryTextAlone) {
       "commit 3f786850e387550fdab836ed7e6dc881de23001b fixed it",
       "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
       "ghp_short and gho_ too short",
-      "my_ghp_" + Rep('a', 40),                      // not at a word boundary
-      "sk-ant-short",                                // too short
-      "AKIAIOSFODNN7EXAMPL",                         // 15 characters after AKIA
-      "AKIAIOSFODNN7EXAMPLEX",                       // 17
-      "AKIAiosfodnn7example",                        // lower case
+      "my_ghp_" + Rep('a', 40),  // not at a word boundary
+      "sk-ant-short",            // too short
+      "AKIAIOSFODNN7EXAMPL",     // 15 characters after AKIA
+      "AKIAIOSFODNN7EXAMPLEX",   // 17
+      "AKIAiosfodnn7example",    // lower case
       "the aws_secret_access_key setting is documented below",
       "aws_secret_access_key = ${{ secrets.AWS }}",
       "ya29.short",
@@ -82,7 +91,8 @@ TEST(RedactSecrets, LeavesOrdinaryTextAlone) {
 }
 
 TEST(RedactSecrets, RedactsKnownSecretValuesOfEightBytesOrMore) {
-  const std::vector<std::string> known = {"hunter2-long-secret", "s3cr3t", "hunter2-long-secret-and-more", ""};
+  const std::vector<std::string> known = {"hunter2-long-secret", "s3cr3t",
+                                          "hunter2-long-secret-and-more", ""};
   EXPECT_EQ(RedactSecrets("a hunter2-long-secret b hunter2-long-secret-and-more c s3cr3t", known),
             "a [REDACTED] b [REDACTED] c s3cr3t");
   // Known values are matched anywhere, even inside words.
@@ -91,7 +101,8 @@ TEST(RedactSecrets, RedactsKnownSecretValuesOfEightBytesOrMore) {
 
 TEST(RedactSecrets, KnownMultiLineSecret) {
   const std::string key = "line one of key\nline two of key";
-  EXPECT_EQ(RedactSecrets("before\nline one of key\nline two of key\nafter", {key}), "before\n[REDACTED]\nafter");
+  EXPECT_EQ(RedactSecrets("before\nline one of key\nline two of key\nafter", {key}),
+            "before\n[REDACTED]\nafter");
 }
 
 TEST(KnownSecretsFromEnv, ReadsTheListedVariables) {
@@ -109,16 +120,17 @@ TEST(KnownSecretsFromEnv, ReadsTheListedVariables) {
     return it == env.end() ? "" : it->second;
   };
   EXPECT_EQ(KnownSecretsFromEnv(getenv),
-            (std::vector<std::string>{"ghs_token_value_1234", "sk-ant-value-123456", "aws-secret-value",
-                                      "oidc-request-token"}));
+            (std::vector<std::string>{"ghs_token_value_1234", "sk-ant-value-123456",
+                                      "aws-secret-value", "oidc-request-token"}));
 }
 
 TEST(KnownSecretsFromEnv, ListCoversTheCredentialsTheRunnerSees) {
   auto names = SecretEnvNames();
   for (std::string_view want :
-       {"GITHUB_TOKEN", "GH_TOKEN", "INPUT_GITHUB_TOKEN", "ANTHROPIC_API_KEY", "INPUT_ANTHROPIC_API_KEY",
-        "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN", "INPUT_CLAUDE_CODE_OAUTH_TOKEN", "AWS_SECRET_ACCESS_KEY",
-        "AWS_SESSION_TOKEN", "AWS_BEARER_TOKEN_BEDROCK", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN",
+       {"GITHUB_TOKEN", "GH_TOKEN", "INPUT_GITHUB_TOKEN", "ANTHROPIC_API_KEY",
+        "INPUT_ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN",
+        "INPUT_CLAUDE_CODE_OAUTH_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_BEARER_TOKEN_BEDROCK", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN",
         "GOOGLE_OAUTH_ACCESS_TOKEN"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), want), names.end()) << want;
   }

@@ -72,11 +72,10 @@ bool IsInvisible(char32_t cp) {
     char32_t lo, hi;
   };
   static constexpr std::array<Range, 21> kRanges = {{
-      {0x00, 0x08},     {0x0B, 0x1F},     {0x7F, 0x9F},     {0xAD, 0xAD},
-      {0x34F, 0x34F},   {0x61C, 0x61C},   {0x115F, 0x1160}, {0x17B4, 0x17B5},
-      {0x180E, 0x180E}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x206F},
-      {0x3164, 0x3164}, {0xFDD0, 0xFDEF}, {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF},
-      {0xFFA0, 0xFFA0}, {0xFFF9, 0xFFFB}, {0xE0000, 0xE007F}, {0xE0100, 0xE01EF},
+      {0x00, 0x08},     {0x0B, 0x1F},     {0x7F, 0x9F},     {0xAD, 0xAD},       {0x34F, 0x34F},
+      {0x61C, 0x61C},   {0x115F, 0x1160}, {0x17B4, 0x17B5}, {0x180E, 0x180E},   {0x200B, 0x200F},
+      {0x2028, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164}, {0xFDD0, 0xFDEF},   {0xFE00, 0xFE0F},
+      {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0xFFF9, 0xFFFB}, {0xE0000, 0xE007F}, {0xE0100, 0xE01EF},
       {0xD800, 0xDFFF},
   }};
   if ((cp & 0xFFFE) == 0xFFFE) return true;  // U+FFFE, U+FFFF and their plane copies
@@ -105,10 +104,10 @@ std::string DecodeNumericReferences(std::string_view s) {
     size_t digits = 0;
     for (; at < s.size(); ++at, ++digits) {
       char c = s[at];
-      int d = (c >= '0' && c <= '9')          ? c - '0'
-              : hex && c >= 'a' && c <= 'f'   ? c - 'a' + 10
-              : hex && c >= 'A' && c <= 'F'   ? c - 'A' + 10
-                                              : -1;
+      int d = (c >= '0' && c <= '9')        ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                            : -1;
       if (d < 0) break;
       if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
     }
@@ -149,7 +148,7 @@ struct Attr {
 
 struct Tag {
   size_t begin = 0;
-  size_t end = 0;  ///< one past `>`
+  size_t end = 0;    ///< one past `>`
   std::string name;  ///< lower case
   bool closing = false;
   bool self_closing = false;
@@ -189,7 +188,8 @@ std::optional<Tag> ParseTag(std::string_view s, size_t i) {
     if (at == attr_begin) return std::nullopt;  // attributes are separated by white space
     Attr attr;
     attr.begin = attr_begin;
-    while (at < s.size() && !IsSpace(s[at]) && std::string_view("/>=\"'<").find(s[at]) == std::string_view::npos) {
+    while (at < s.size() && !IsSpace(s[at]) &&
+           std::string_view("/>=\"'<").find(s[at]) == std::string_view::npos) {
       attr.name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[at])));
       ++at;
     }
@@ -255,8 +255,8 @@ bool IsHidden(const Tag& tag) {
 
 bool IsVoidElement(std::string_view name) {
   static constexpr std::array<std::string_view, 14> kVoid = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr"};
+      "area",  "base", "br",   "col",   "embed",  "hr",    "img",
+      "input", "link", "meta", "param", "source", "track", "wbr"};
   return std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
 }
 
@@ -372,7 +372,8 @@ size_t SkipDestination(std::string_view s, size_t at) {
 
 /// For a link title starting after white space at s[at]: the index after the title, or npos.
 size_t SkipTitle(std::string_view s, size_t at) {
-  if (at >= s.size() || (s[at] != '"' && s[at] != '\'' && s[at] != '(')) return std::string_view::npos;
+  if (at >= s.size() || (s[at] != '"' && s[at] != '\'' && s[at] != '('))
+    return std::string_view::npos;
   const char close = s[at] == '(' ? ')' : s[at];
   for (size_t k = at + 1; k < s.size(); ++k) {
     if (s[k] == '\\') {
@@ -427,7 +428,8 @@ std::string StripReferenceTitles(std::string_view s) {
       size_t close = MatchingBracket(line, at);
       if (close != std::string_view::npos && close + 1 < line.size() && line[close + 1] == ':') {
         size_t dest_end = SkipDestination(line, SkipBlanks(line, close + 2, false));
-        size_t title = dest_end == std::string_view::npos ? dest_end : SkipBlanks(line, dest_end, false);
+        size_t title =
+            dest_end == std::string_view::npos ? dest_end : SkipBlanks(line, dest_end, false);
         if (title != dest_end && SkipTitle(line, title) != std::string_view::npos &&
             SkipBlanks(line, SkipTitle(line, title), false) == line.size()) {
           keep = dest_end;

@@ -37,13 +37,16 @@ class Writer {
  public:
   explicit Writer(const SummaryFacts& facts) : facts_(facts) {}
 
-  std::string Redact(std::string_view text) const { return RedactSecrets(text, facts_.known_secrets); }
+  std::string Redact(std::string_view text) const {
+    return RedactSecrets(text, facts_.known_secrets);
+  }
 
   /// Redacted, then cut to `max` bytes with a note.
   std::string Excerpt(std::string_view text, size_t max) const {
     std::string clean = Redact(text);
     if (clean.size() <= max) return clean;
-    return runner::base::Utf8Prefix(clean, max) + "\n… (" + std::to_string(clean.size() - max) + " more bytes)";
+    return runner::base::Utf8Prefix(clean, max) + "\n… (" + std::to_string(clean.size() - max) +
+           " more bytes)";
   }
 
   const SummaryFacts& facts() const { return facts_; }
@@ -68,13 +71,14 @@ std::string Header(const std::vector<Json>& messages, const Writer& w) {
   const SummaryFacts& f = w.facts();
   std::string outcome = f.outcome;
   if (outcome.empty()) {
-    outcome = !result                                  ? "no result"
-              : (*result)["is_error"].AsBool()         ? "failure (" + (*result)["subtype"].AsString() + ")"
+    outcome = !result                          ? "no result"
+              : (*result)["is_error"].AsBool() ? "failure (" + (*result)["subtype"].AsString() + ")"
               : (*result)["subtype"].AsString() == "success" ? "success"
                                                              : (*result)["subtype"].AsString();
   }
   const bool ok = outcome == "success";
-  std::vector<std::string> parts = {"**Outcome:** " + std::string(ok ? "✅ " : "❌ ") + w.Redact(outcome)};
+  std::vector<std::string> parts = {"**Outcome:** " + std::string(ok ? "✅ " : "❌ ") +
+                                    w.Redact(outcome)};
   if (result) {
     parts.push_back("**Duration:** " + FormatDuration((*result)["duration_ms"].AsInt()));
     parts.push_back("**Cost:** " + Money((*result)["total_cost_usd"].AsDouble()));
@@ -88,8 +92,9 @@ std::string Header(const std::vector<Json>& messages, const Writer& w) {
   std::vector<std::string> links;
   if (!f.job_url.empty()) links.push_back("[View job](" + f.job_url + ")");
   if (!f.branch.empty()) {
-    links.push_back("**Branch:** " + (f.branch_url.empty() ? "`" + f.branch + "`"
-                                                           : "[`" + f.branch + "`](" + f.branch_url + ")"));
+    links.push_back("**Branch:** " + (f.branch_url.empty()
+                                          ? "`" + f.branch + "`"
+                                          : "[`" + f.branch + "`](" + f.branch_url + ")"));
   }
   if (!f.pr_url.empty()) {
     links.push_back("**Pull request:** [View PR ➔](" + f.pr_url + ")");
@@ -99,10 +104,12 @@ std::string Header(const std::vector<Json>& messages, const Writer& w) {
   if (!links.empty()) out += "\n" + runner::base::Join(links, " · ") + "\n";
 
   if (init) {
-    std::string line = "\n### 🚀 System initialization\n\n" + std::to_string((*init)["tools"].size()) + " tools";
+    std::string line =
+        "\n### 🚀 System initialization\n\n" + std::to_string((*init)["tools"].size()) + " tools";
     std::vector<std::string> servers;
     for (const Json& s : (*init)["mcp_servers"].items()) {
-      servers.push_back(w.Redact(s["name"].AsString()) + " (" + w.Redact(s["status"].AsString()) + ")");
+      servers.push_back(w.Redact(s["name"].AsString()) + " (" + w.Redact(s["status"].AsString()) +
+                        ")");
     }
     if (!servers.empty()) line += "; MCP servers: " + runner::base::Join(servers, ", ");
     out += line + "\n";
@@ -110,11 +117,14 @@ std::string Header(const std::vector<Json>& messages, const Writer& w) {
   return out;
 }
 
-std::string ToolCall(const Json& block, const std::map<std::string, ToolResult>& results, const Writer& w) {
+std::string ToolCall(const Json& block, const std::map<std::string, ToolResult>& results,
+                     const Writer& w) {
   std::string out = "\n### 🔧 `" + w.Redact(block["name"].StringOr("tool")) + "`\n\n";
   const Json& input = block["input"];
   if (input.is_object() && input.size() == 1 && input["command"].is_string()) {
-    out += FencedBlock(w.Excerpt(input["command"].AsString(), w.facts().input_excerpt_bytes), "bash") + "\n";
+    out +=
+        FencedBlock(w.Excerpt(input["command"].AsString(), w.facts().input_excerpt_bytes), "bash") +
+        "\n";
   } else if (!input.is_null() && !(input.is_object() && input.empty())) {
     out += FencedBlock(w.Excerpt(input.Dump(), w.facts().input_excerpt_bytes), "json") + "\n";
   }
@@ -134,7 +144,8 @@ std::string JobSummaryMarkdown(const std::vector<Json>& messages, const SummaryF
     if (m["type"].AsString() != "user") continue;
     for (const Json& block : m["message"]["content"].items()) {
       if (block["type"].AsString() != "tool_result") continue;
-      results[block["tool_use_id"].AsString()] = {ResultText(block["content"]), block["is_error"].AsBool()};
+      results[block["tool_use_id"].AsString()] = {ResultText(block["content"]),
+                                                  block["is_error"].AsBool()};
     }
   }
 

@@ -31,6 +31,7 @@ struct SummaryFacts {
   size_t result_excerpt_bytes = 500;
 };
 
-std::string JobSummaryMarkdown(const std::vector<runner::base::Json>& messages, const SummaryFacts& facts);
+std::string JobSummaryMarkdown(const std::vector<runner::base::Json>& messages,
+                               const SummaryFacts& facts);
 
 }  // namespace integrations::github

@@ -44,15 +44,20 @@ TEST(JobSummaryMarkdown, ReportsHeaderToolsResultsAndFinalText) {
   facts.known_secrets = {kSecret};
   const std::string md = JobSummaryMarkdown(Transcript(), facts);
   for (const char* want : {
-           "## Claude Code Report\n\n**Outcome:** ✅ success · **Duration:** 1m 23s · **Cost:** $0.0512 · "
+           "## Claude Code Report\n\n**Outcome:** ✅ success · **Duration:** 1m 23s · **Cost:** "
+           "$0.0512 · "
            "**Turns:** 3 · **Model:** `claude-sonnet-4-5`\n",
            "[View job](https://github.com/acme/widgets/actions/runs/77) · **Branch:** "
-           "[`claude/issue-12-20261121-1530`](https://github.com/acme/widgets/tree/claude/issue-12-20261121-1530) · "
+           "[`claude/issue-12-20261121-1530`](https://github.com/acme/widgets/tree/claude/"
+           "issue-12-20261121-1530) · "
            "**Pull request:** [View PR ➔](https://github.com/acme/widgets/pull/13)\n",
            "### 🚀 System initialization\n\n3 tools; MCP servers: github_comment (connected)\n",
            "\nI'll look at the failing test.\n",
-           "### 🔧 `Bash`\n\n```bash\nmake test\n```\n\n❌ **Error:**\n\n```\nFAIL: retry_test\ntoken=[REDACTED]\n```\n",
-           "### 🔧 `Read`\n\n```json\n{\"file_path\":\"src/upload.cc\",\"limit\":50}\n```\n\n**Result:**\n\n```\n",
+           "### 🔧 `Bash`\n\n```bash\nmake test\n```\n\n❌ **Error:**\n\n```\nFAIL: "
+           "retry_test\ntoken=[REDACTED]\n```\n",
+           "### 🔧 "
+           "`Read`\n\n```json\n{\"file_path\":\"src/"
+           "upload.cc\",\"limit\":50}\n```\n\n**Result:**\n\n```\n",
            "… (1500 more bytes)\n```\n",
            "### 🔧 `Edit`\n\n```json\n{\"file_path\":\"src/upload.cc\"}\n```\n\n*(no result)*\n",
            "### ✅ Final result\n\nFixed the retry loop. Key [REDACTED] was not used.\n",
@@ -75,7 +80,8 @@ TEST(JobSummaryMarkdown, SecretCutByTheExcerptIsStillRedacted) {
   });
   Json content = Json::MakeObject();
   Json result = Json::MakeArray();
-  result.Push(runner::base::JsonObject({{"type", "tool_result"}, {"tool_use_id", "t1"},
+  result.Push(runner::base::JsonObject({{"type", "tool_result"},
+                                        {"tool_use_id", "t1"},
                                         {"content", std::string(490, 'y') + kSecret + " tail"}}));
   messages.push_back(runner::base::JsonObject(
       {{"type", "user"}, {"message", runner::base::JsonObject({{"content", result}})}}));
@@ -91,7 +97,8 @@ TEST(JobSummaryMarkdown, FailureAndMissingResult) {
       R"({"type":"result","subtype":"error_max_turns","is_error":true,"duration_ms":5000,"num_turns":9,"total_cost_usd":1.5,"result":""})",
   });
   std::string md = JobSummaryMarkdown(failed, {});
-  EXPECT_THAT(md, HasSubstr("**Outcome:** ❌ failure (error_max_turns) · **Duration:** 5s · **Cost:** $1.5000 · **Turns:** 9\n"));
+  EXPECT_THAT(md, HasSubstr("**Outcome:** ❌ failure (error_max_turns) · **Duration:** 5s · "
+                            "**Cost:** $1.5000 · **Turns:** 9\n"));
   EXPECT_THAT(md, HasSubstr("### ❌ Final result\n\n*(no result text)*\n"));
 
   SummaryFacts facts;
@@ -100,7 +107,10 @@ TEST(JobSummaryMarkdown, FailureAndMissingResult) {
   facts.compare_url = "https://github.com/o/r/compare/main...b?quick_pull=1";
   md = JobSummaryMarkdown({}, facts);
   EXPECT_THAT(md, HasSubstr("## Run report\n\n**Outcome:** ❌ cancelled\n"));
-  EXPECT_THAT(md, HasSubstr("**Pull request:** [Create PR ➔](https://github.com/o/r/compare/main...b?quick_pull=1)"));
+  EXPECT_THAT(
+      md,
+      HasSubstr(
+          "**Pull request:** [Create PR ➔](https://github.com/o/r/compare/main...b?quick_pull=1)"));
   EXPECT_THAT(md, Not(HasSubstr("Final result")));
   EXPECT_THAT(JobSummaryMarkdown({}, {}), HasSubstr("**Outcome:** ❌ no result\n"));
 }
