@@ -147,7 +147,7 @@ bool IsTrackingComment(std::string_view body) {
   return body.find(kTrackingMarker) != std::string_view::npos;
 }
 
-std::string EnsureTrackingMarker(std::string_view body) {
+std::string AddTrackingMarker(std::string_view body) {
   if (IsTrackingComment(body)) return std::string(body);
   std::string out(body);
   if (!out.empty() && !out.ends_with('\n')) out += '\n';

@@ -4,7 +4,7 @@
 /// - InitialCommentBody: posted before the run starts: "Claude Code is working…" with a
 ///   spinner image, one short line, a `[View job run](url)` link, and a hidden marker.
 /// - the agent rewrites the body while it works (mcp__github_comment__update_claude_comment);
-///   the runner keeps the marker on every body (EnsureTrackingMarker).
+///   the runner keeps the marker on every body (AddTrackingMarker).
 /// - FinalCommentBody: at the end, the runner replaces the start with a header (outcome,
 ///   duration, links), an error block on failure and a cost line, then `---` and the agent's
 ///   content.
@@ -25,7 +25,7 @@ inline constexpr std::string_view kSpinnerUrl =
 std::string InitialCommentBody(std::string_view job_url);
 bool IsTrackingComment(std::string_view body);
 /// `body` with the marker appended on a line of its own unless it already contains it.
-std::string EnsureTrackingMarker(std::string_view body);
+std::string AddTrackingMarker(std::string_view body);
 
 struct FinalReport {
   enum class Outcome { kSuccess, kFailure, kCancelled, kTimedOut };

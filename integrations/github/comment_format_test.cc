@@ -23,11 +23,11 @@ TEST(InitialCommentBody, HasWorkingLineSpinnerJobLinkAndMarker) {
   EXPECT_THAT(InitialCommentBody(""), Not(HasSubstr("View job run")));
 }
 
-TEST(EnsureTrackingMarker, AddsTheMarkerOnce) {
-  EXPECT_EQ(EnsureTrackingMarker("- [x] done"), "- [x] done\n" + std::string(kTrackingMarker));
-  const std::string once = EnsureTrackingMarker("text\n");
+TEST(AddTrackingMarker, AddsTheMarkerOnce) {
+  EXPECT_EQ(AddTrackingMarker("- [x] done"), "- [x] done\n" + std::string(kTrackingMarker));
+  const std::string once = AddTrackingMarker("text\n");
   EXPECT_EQ(once, "text\n" + std::string(kTrackingMarker));
-  EXPECT_EQ(EnsureTrackingMarker(once), once);
+  EXPECT_EQ(AddTrackingMarker(once), once);
 }
 
 TEST(FormatDuration, SecondsMinutesHours) {

@@ -69,7 +69,7 @@ std::string Header(const std::vector<Json>& messages, const Writer& w) {
     if (m["type"].AsString() == "result") result = &m;
   }
   const SummaryFacts& f = w.facts();
-  std::string outcome = f.outcome;
+  std::string outcome = f.conclusion;
   if (outcome.empty()) {
     outcome = !result                          ? "no result"
               : (*result)["is_error"].AsBool() ? "failure (" + (*result)["subtype"].AsString() + ")"
@@ -102,6 +102,8 @@ std::string Header(const std::vector<Json>& messages, const Writer& w) {
     links.push_back("**Pull request:** [Create PR ➔](" + f.compare_url + ")");
   }
   if (!links.empty()) out += "\n" + runner::base::Join(links, " · ") + "\n";
+  if (!Trim(f.error).empty())
+    out += "\n**Error:**\n\n" + FencedBlock(w.Redact(Trim(f.error))) + "\n";
 
   if (init) {
     std::string line =

@@ -2,7 +2,8 @@
 /// The job summary (`$GITHUB_STEP_SUMMARY`): a readable Markdown report of one run, built from
 /// its stream-json messages (the same messages as the execution file):
 /// - a header: outcome, duration, cost, turns and model (from the `system/init` and `result`
-///   messages; SummaryFacts::outcome overrides the result's), then branch and pull request links;
+///   messages; SummaryFacts::conclusion overrides the result's), then branch and pull request
+///   links and SummaryFacts::error in a fenced block;
 /// - the assistant's text, in order;
 /// - each tool call as `### 🔧 \`Tool\`` with its input (compact JSON, cut at
 ///   input_excerpt_bytes) and, right after it, its result (cut at result_excerpt_bytes), with
@@ -20,7 +21,9 @@ namespace integrations::github {
 
 struct SummaryFacts {
   std::string title = "Claude Code Report";
-  std::string outcome;  ///< e.g. "success", "failure", "cancelled"; empty = from the result message
+  std::string
+      conclusion;     ///< "success", "failure", "cancelled", …; empty = from the result message
+  std::string error;  ///< why the run failed, shown under the header (redacted here)
   std::string job_url;
   std::string branch;
   std::string branch_url;

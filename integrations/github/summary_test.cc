@@ -102,11 +102,13 @@ TEST(JobSummaryMarkdown, FailureAndMissingResult) {
   EXPECT_THAT(md, HasSubstr("### ❌ Final result\n\n*(no result text)*\n"));
 
   SummaryFacts facts;
-  facts.outcome = "cancelled";
+  facts.conclusion = "cancelled";
+  facts.error = "agent killed; token ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
   facts.title = "Run report";
   facts.compare_url = "https://github.com/o/r/compare/main...b?quick_pull=1";
   md = JobSummaryMarkdown({}, facts);
   EXPECT_THAT(md, HasSubstr("## Run report\n\n**Outcome:** ❌ cancelled\n"));
+  EXPECT_THAT(md, HasSubstr("\n**Error:**\n\n```\nagent killed; token [REDACTED]\n```\n"));
   EXPECT_THAT(
       md,
       HasSubstr(
