@@ -19,7 +19,11 @@ const char* ModeName(Mode mode) {
 }
 
 bool ContainsTriggerPhrase(std::string_view text, std::string_view phrase) {
-  if (phrase.empty() || text.size() < phrase.size()) return false;
+  return FindTriggerPhrase(text, phrase) != std::string_view::npos;
+}
+
+size_t FindTriggerPhrase(std::string_view text, std::string_view phrase) {
+  if (phrase.empty() || text.size() < phrase.size()) return std::string_view::npos;
   const std::string hay = ToLower(text);
   const std::string needle = ToLower(phrase);
   auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
@@ -28,9 +32,9 @@ bool ContainsTriggerPhrase(std::string_view text, std::string_view phrase) {
     size_t end = at + needle.size();
     bool end_ok = end == hay.size() || is_space(hay[end]) ||
                   std::string_view(".,!?;:").find(hay[end]) != std::string_view::npos;
-    if (start_ok && end_ok) return true;
+    if (start_ok && end_ok) return at;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 namespace {

@@ -32,6 +32,8 @@ struct TriggerDecision {
 /// start or white space, followed by the end, white space or one of `.,!?;:`.
 /// So "@claude-bot" and "x@claude" do not contain "@claude".
 bool ContainsTriggerPhrase(std::string_view text, std::string_view phrase);
+/// Byte offset of the first whole-word occurrence of `phrase` in `text` (as above), or npos.
+size_t FindTriggerPhrase(std::string_view text, std::string_view phrase);
 
 TriggerDecision DecideTrigger(const GithubEvent& event, const TriggerInputs& inputs);
 

@@ -1,0 +1,33 @@
+#pragma once
+/// Names of the branches the runner creates for issues and closed pull requests, and the
+/// checks every branch name passes before it reaches git (names can come from action inputs
+/// and from the forge, so they are validated, never interpolated into a shell).
+
+#include <cstdint>
+#include <ctime>
+#include <string>
+#include <string_view>
+
+namespace integrations::github {
+
+/// Default names are cut to this length (some tools, e.g. Kubernetes labels, want short names).
+inline constexpr size_t kMaxBranchNameLength = 50;
+
+/// `{prefix}{entity}-{number}-{YYYYMMDD-HHMM}` in UTC, lower-cased and cut to
+/// kMaxBranchNameLength (without leaving a trailing `-`, `.` or `/`), e.g.
+/// NewBranchName("claude/", "issue", 12, t) == "claude/issue-12-20261121-1530".
+std::string NewBranchName(std::string_view prefix, std::string_view entity, int64_t number,
+                          std::time_t now);
+
+/// True when `name` is safe to give git as a branch name. claude-code-action's whitelist:
+/// the first character one of `[A-Za-z0-9@_]`, the others `[A-Za-z0-9/_.#+,@-]` (so no white
+/// space, control characters, `~ ^ : ? * [ \`), no `..`, `//` or `@{`, not `@`; and the rules of
+/// `git check-ref-format --branch`: no component that starts with `.` or ends with `.lock`, no
+/// trailing `/` or `.`, not `HEAD`, at most 255 bytes.
+bool IsValidBranchName(std::string_view name);
+
+/// The name to try when `name` is taken: attempt 1 is `name` itself, attempt n > 1 is
+/// `name-n`, with `name` cut so the result stays within max(kMaxBranchNameLength, name.size()).
+std::string NextBranchCandidate(std::string_view name, int attempt);
+
+}  // namespace integrations::github
