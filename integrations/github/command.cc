@@ -1,5 +1,6 @@
 #include "integrations/github/command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -19,6 +20,7 @@
 #include "integrations/github/outputs.h"
 #include "integrations/github/prompt.h"
 #include "integrations/github/redact.h"
+#include "integrations/github/sanitize.h"
 #include "integrations/github/summary.h"
 #include "integrations/github/tracking.h"
 #include "integrations/github/trigger.h"
@@ -185,6 +187,7 @@ class Command {
   JobFacts facts_;
   GithubEvent event_;
   bool tag_ = false;
+  Mode decision_mode_ = Mode::kNone;
   bool scrub_ = false;
   int64_t start_ms_ = runner::base::MonotonicMs();
   std::vector<std::string> secrets_;
@@ -197,6 +200,7 @@ class Command {
   runner::git::Identity bot_;
   Json agent_settings_;
   std::string commit_message_;
+  std::vector<std::string> user_args_;  ///< claude_args, split
   // Results for the outputs.
   std::string branch_name_;
   std::string pr_url_;
@@ -246,11 +250,23 @@ std::string Command::CoAuthorLine() {
 
 std::vector<std::string> Command::AgentArgs() const {
   std::vector<std::string> args;
+  auto user_gave = [&](std::string_view flag) {
+    return std::find(user_args_.begin(), user_args_.end(), flag) != user_args_.end();
+  };
   if (tag_) {
     std::string allowed = "Glob,Grep,LS,Read,TodoWrite," + std::string(kUpdateCommentTool) +
                           ",Bash(git status:*),Bash(git diff:*),Bash(git log:*),Bash(git show:*)";
     if (review_) allowed += "," + std::string(kInlineCommentTool);
-    args = {"--permission-mode", "acceptEdits", "--allowedTools", allowed};
+    args = {"--allowedTools", allowed};
+    if (!user_gave("--permission-mode") && !user_gave("--dangerously-skip-permissions")) {
+      args.insert(args.end(), {"--permission-mode", "acceptEdits"});
+    }
+  }
+  if (workspace_) {
+    // The runner pushes with the job's token at the end: the agent may not change where that
+    // goes (remotes, url rewrites) or what runs (hooks).
+    args.insert(args.end(), {"--disallowedTools",
+                             "Edit(/.git/**),Write(/.git/**),MultiEdit(/.git/**),NotebookEdit(/.git/**)"});
   }
   if (!inputs_.settings.empty()) {
     args.push_back("--settings");
@@ -398,6 +414,12 @@ int Command::Run() {
     return 2;
   }
   inputs_ = std::move(*inputs);
+  auto user_args = SplitClaudeArgs(inputs_.claude_args);
+  if (!user_args) {
+    std::fprintf(stderr, "Error: %s\n", user_args.error().message.c_str());
+    return 2;
+  }
+  user_args_ = std::move(*user_args);
   auto facts = ReadJobFacts(env_, inputs_);
   if (!facts) {
     std::fprintf(stderr, "Error: %s\n", facts.error().message.c_str());
@@ -426,6 +448,7 @@ int Command::Run() {
   if (decision.mode == Mode::kNone) return Skip(decision.reason);
   bool entity_event = event_.number > 0;
   tag_ = decision.mode == Mode::kTag || (inputs_.track_progress && entity_event);
+  decision_mode_ = decision.mode;
   Say("{} mode: {}", tag_ ? "tag" : "automation", decision.reason);
 
   secrets_ = KnownSecretsFromEnv([this](std::string_view n) { return env_.GetOr(n, ""); });
@@ -495,7 +518,7 @@ int Command::Run() {
       auto repo_info = api_->GetRepo(facts_.repository);
       if (repo_info) default_branch = (*repo_info)["default_branch"].AsString();
     }
-    auto plan = workspace_->Prepare(event_, entity_ ? &*entity_ : nullptr, inputs_, default_branch, facts_.run_id, std::time(nullptr));
+    auto plan = workspace_->Prepare(event_, entity_ ? &*entity_ : nullptr, inputs_, facts_.repository, default_branch, facts_.run_id, std::time(nullptr));
     if (!plan) return Finish(-1, "preparing the branch failed: " + plan.error().message);
     branch_name_ = plan->branch;
     Say("working on branch {} (base {}{})", plan->branch, plan->base_branch, plan->new_branch ? ", new" : "");
@@ -505,10 +528,9 @@ int Command::Run() {
   std::string co_author = tag_ || inputs_.create_pr ? CoAuthorLine() : "";
   runner::agent::EmbeddedRun run;
   run.cancel = deps_.cancel;
+  run.print_output = false;  // the result text is printed below, redacted
   run.args = AgentArgs();
-  auto user_args = SplitClaudeArgs(inputs_.claude_args);
-  if (!user_args) return Finish(-1, user_args.error().message);
-  run.args.insert(run.args.end(), user_args->begin(), user_args->end());
+  run.args.insert(run.args.end(), user_args_.begin(), user_args_.end());
   if (tag_ && entity_) {
     PromptInputs in;
     in.event = &event_;
@@ -517,7 +539,9 @@ int Command::Run() {
     in.trigger_phrase = inputs_.trigger_phrase;
     in.trigger_user = event_.actor_login;
     in.trigger_display_name = event_.actor_login;
-    in.trigger_text = TriggerText(event_);
+    // With track_progress on an automation event, the workflow's prompt is the request.
+    bool automation_request = decision_mode_ == Mode::kAutomation;
+    in.trigger_text = automation_request ? inputs_.prompt : TriggerText(event_);
     in.tracking_comment_id = tracking_ ? tracking_->id() : 0;
     if (workspace_) {
       in.branch = workspace_->plan().branch;
@@ -526,7 +550,7 @@ int Command::Run() {
     }
     in.can_post_inline_comments = review_ != nullptr;
     in.create_pr = inputs_.create_pr;
-    in.custom_prompt = inputs_.prompt;
+    in.custom_prompt = automation_request ? "" : inputs_.prompt;
     in.co_author_line = co_author;
     BuiltPrompt built = BuildTagPrompt(in);
     run.prompt_content = Json::MakeArray();
@@ -571,6 +595,9 @@ int Command::Run() {
   Say("starting the agent");
   int code = deps_.run_agent(run);
   agent_settings_ = run.settings;
+  if (std::string text = log_->last_result()["result"].AsString(); !text.empty()) {
+    deps_.print(RedactSecrets(text, secrets_) + "\n");
+  }
   std::string error;
   if (code != 0) {
     Json result = log_->last_result();
@@ -590,7 +617,7 @@ int RunCommand(int argc, const char* const* argv, CommandDeps deps) {
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::fputs(kHelp, stdout);
+      deps.print(kHelp);
       return 0;
     }
     std::fprintf(stderr, "Error: claude-runner github takes no arguments (got '%s'); it reads the "

@@ -1,7 +1,10 @@
 #include "integrations/github/workspace.h"
 
+#include <filesystem>
+
 #include "integrations/github/branch_name.h"
 #include "runner/base/log.h"
+#include "runner/base/strings.h"
 
 namespace integrations::github {
 
@@ -24,19 +27,35 @@ std::string Tracking(std::string_view branch) {
 }  // namespace
 
 Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityContext* entity,
-                                         const ActionInputs& inputs, std::string_view default_branch,
-                                         std::string_view run_id, std::time_t now) {
+                                         const ActionInputs& inputs, std::string_view repo_full_name,
+                                         std::string_view default_branch, std::string_view run_id, std::time_t now) {
+  push_url_ = TRY(repo_.RemoteUrl("origin"));
   bool open_pr = entity && entity->is_pr && entity->state == "open" && !entity->merged && !entity->head_ref.empty();
   if (open_pr) {
     plan_.base_branch = entity->base_ref;
     TRY_VOID(repo_.Fetch("origin", {Tracking(entity->base_ref)}, auth_));
-    if (entity->from_fork && !inputs.push_to_fork) {
+    if (entity->from_fork) {
+      // The fork's branch: fetched read-only through the base repository's pull ref, or with
+      // push_to_fork from the fork itself (same host, the fork's owner/name in the path).
       std::string local = "pr-" + std::to_string(entity->number);
-      TRY_VOID(repo_.Fetch("origin", {"+refs/pull/" + std::to_string(entity->number) + "/head:refs/remotes/origin/" + local}, auth_));
-      TRY_VOID(repo_.CreateBranchAndCheckout(local, "origin/" + local));
+      std::string fork_url;
+      if (size_t at = push_url_.rfind("/" + std::string(repo_full_name)); inputs.push_to_fork && at != std::string::npos && !entity->head_repo.empty()) {
+        fork_url = push_url_.substr(0, at) + "/" + entity->head_repo + push_url_.substr(at + 1 + repo_full_name.size());
+      }
+      if (!fork_url.empty()) {
+        TRY_VOID(repo_.Fetch(fork_url, {"+refs/heads/" + entity->head_ref + ":refs/remotes/fork/" + local}, auth_));
+        TRY_VOID(repo_.CreateBranchAndCheckout(local, "fork/" + local));
+        push_url_ = fork_url;
+        push_branch_ = entity->head_ref;
+      } else {
+        TRY_VOID(repo_.Fetch("origin", {"+refs/pull/" + std::to_string(entity->number) + "/head:refs/remotes/origin/" + local}, auth_));
+        TRY_VOID(repo_.CreateBranchAndCheckout(local, "origin/" + local));
+        plan_.can_push = false;
+        plan_.no_push_reason = inputs.push_to_fork
+                                   ? "the fork's address could not be derived from the checkout's remote; changes are not pushed"
+                                   : "the pull request comes from a fork; changes are not pushed (set push_to_fork to allow)";
+      }
       plan_.branch = local;
-      plan_.can_push = false;
-      plan_.no_push_reason = "the pull request comes from a fork; changes are not pushed (set push_to_fork to allow)";
     } else {
       TRY_VOID(repo_.Fetch("origin", {Tracking(entity->head_ref)}, auth_));
       TRY_VOID(repo_.CheckoutBranch(entity->head_ref));
@@ -62,6 +81,7 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
     plan_.new_branch = true;
   }
   (void)event;
+  if (push_branch_.empty()) push_branch_ = plan_.branch;
   start_sha_ = TRY(repo_.HeadSha());
   return plan_;
 }
@@ -71,6 +91,12 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
   PushOutcome out;
   std::vector<std::string> exclude = restored_;
   if (!allow_workflow_changes) exclude.push_back(".github/workflows/");
+  // Credential files cloud login actions leave in the checkout (google-github-actions/auth
+  // writes gha-creds-*.json) are never committed.
+  for (const std::string& p : TRY(repo_.ChangedPaths())) {
+    std::string name = std::filesystem::path(p).filename().string();
+    if (name.starts_with("gha-creds-") && name.ends_with(".json")) exclude.push_back(p);
+  }
   auto committed = TRY(repo_.CommitAll(message, bot, bot, exclude));
   if (committed) out.commit_sha = *committed;
   out.commits = TRY(repo_.CommitsAhead(start_sha_, "HEAD"));
@@ -84,7 +110,7 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
     }
   }
   if (!plan_.can_push) return out;
-  TRY_VOID(repo_.Push("origin", plan_.branch, plan_.branch, auth_));
+  TRY_VOID(repo_.Push(push_url_, plan_.branch, push_branch_, auth_));
   out.pushed = true;
   return out;
 }

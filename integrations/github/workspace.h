@@ -50,8 +50,9 @@ class Workspace {
   /// Fetches and checks out the branch to work on; for pull requests restores configuration
   /// from the base. `entity` may be null (automation without an issue or PR).
   runner::base::Result<WorkspacePlan> Prepare(const GithubEvent& event, const EntityContext* entity,
-                                              const ActionInputs& inputs, std::string_view default_branch,
-                                              std::string_view run_id, std::time_t now);
+                                              const ActionInputs& inputs, std::string_view repo_full_name,
+                                              std::string_view default_branch, std::string_view run_id,
+                                              std::time_t now);
 
   /// Commits what the agent left and pushes. `message` is the full commit message.
   runner::base::Result<PushOutcome> Finish(const std::string& message, const runner::git::Identity& bot,
@@ -64,6 +65,10 @@ class Workspace {
   runner::git::Repo repo_;
   runner::git::RemoteAuth auth_;
   WorkspacePlan plan_;
+  /// Where the branch is pushed: the URL read before the agent ran (so nothing the agent
+  /// changes in .git/config redirects the token), the fork's for a fork PR with push_to_fork.
+  std::string push_url_;
+  std::string push_branch_;  ///< the branch name on that remote
   std::string start_sha_;
   std::vector<std::string> restored_;
 };

@@ -40,6 +40,8 @@ struct EmbeddedRun {
   std::vector<ExternalTool> tools;
   /// Every message stream-json (with --verbose) would print, in order, as it happens.
   std::function<void(const base::Json& message)> on_message;
+  /// False: nothing goes to stdout (the embedder prints what it wants, e.g. redacted).
+  bool print_output = true;
   /// Owned by the embedder (its signal handlers and deadline); required.
   base::CancelToken* cancel = nullptr;
 

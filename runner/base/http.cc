@@ -175,9 +175,13 @@ Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpCh
     }
   }
   long timeout = request.timeout_ms;
+  bool deadline_bound = false;  // curl's timeout is the run's deadline
   if (cancel) {
     int64_t left = cancel->RemainingMs();
-    if (left >= 0 && (timeout <= 0 || left < timeout)) timeout = left > 0 ? static_cast<long>(left) : 1;
+    if (left >= 0 && (timeout <= 0 || left < timeout)) {
+      timeout = left > 0 ? static_cast<long>(left) : 1;
+      deadline_bound = true;
+    }
   }
   if (timeout > 0) curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request.connect_timeout_ms);
@@ -216,6 +220,9 @@ Result<HttpResult> CurlHttpClient::Send(const HttpRequest& request, const HttpCh
                 deadline ? "deadline reached during request" : "request interrupted");
   }
   if (rc == CURLE_OPERATION_TIMEDOUT) {
+    // curl's clock may fire a millisecond before ours: a timeout set from the deadline is the
+    // deadline, so the run sees its --timeout rather than a network failure.
+    if (deadline_bound) cancel->Cancel(CancelReason::kDeadline);
     if (cancel && cancel->cancelled()) return Fail(ErrorKind::kTimeout, "deadline reached during request");
     return Fail(ErrorKind::kNetwork, std::string("request timed out: ") + curl_easy_strerror(rc));
   }

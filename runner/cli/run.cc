@@ -547,7 +547,7 @@ int RunSession(Flags& flags, agent::EmbeddedRun* embed) {
   std::unique_ptr<protocol::EventSink> out_sink =
       output::MakeOutputSink(OutputOptionsFrom(flags), STDOUT_FILENO);
   protocol::MultiSink sink;
-  sink.Add(out_sink.get());
+  if (!embed || embed->print_output) sink.Add(out_sink.get());
   exec::PosixProcessRunner processes;
   agent::EnvironmentFacts facts = GatherFacts(cwd, *add_dirs, env, processes);
   std::unique_ptr<session::TranscriptWriter> transcript = OpenTranscript(flags, env, cwd, *plan, facts);
