@@ -302,6 +302,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   if (tracking_) tracking_->UseApi(final_api);
 
   bool before_agent = agent_code < 0;
+  if (before_agent) Say("{}", RedactSecrets(agent_error, secrets_));
   FinalReport::Outcome outcome = before_agent ? FinalReport::Outcome::kFailure : OutcomeOf(agent_code);
   int exit_code = before_agent ? kExitForgeFailed : agent_code;
   std::string error = agent_error;

@@ -5,6 +5,7 @@
 
 #include "runner/git/libgit2.h"
 #include "runner/git/repo.h"
+#include "runner/git/git_cli.h"
 
 namespace runner::git {
 
@@ -195,6 +196,12 @@ Result<bool> Repo::RemoteBranchExists(std::string_view remote, std::string_view 
 Result<void> Repo::Push(std::string_view remote, std::string_view branch, std::string_view remote_branch,
                         const RemoteAuth& auth) {
   std::string refspec = RefName(branch) + ":" + RefName(remote_branch);
+  if (git_repository_is_shallow(repo_.get()) == 1) {
+    std::string url = remote.find("://") != std::string_view::npos ? std::string(remote) : TRY(RemoteUrl(remote));
+    return detail::PushWithGitCli(workdir(), url, refspec, auth,
+                                  "push of " + std::string(branch) + " to " + std::string(remote) + " " +
+                                      std::string(remote_branch));
+  }
   return PushRefspec(repo_.get(), remote, refspec, auth,
                      "push of " + std::string(branch) + " to " + std::string(remote) + " " +
                          std::string(remote_branch));

@@ -118,6 +118,38 @@ TEST_F(RemoteTest, PushRejectedByAHookReportsTheHooksReason) {
   EXPECT_TRUE(server_->BranchExists("acme", "claude/x").value());
 }
 
+TEST_F(RemoteTest, AShallowCloneIsCountedAndPushedAndARefusalNamesTheReason) {
+  // Two commits on main, cloned with depth 1 (what actions/checkout does by default).
+  ASSERT_TRUE(server_->CommitFiles("acme", "main", {{"second.txt", "2\n"}}, "second"));
+  fs::path shallow = tree_.root() / "shallow";
+  Git(tree_.root(), {"clone", "-q", "--depth", "1", server_->url_with_token("acme"), shallow.string()});
+  Git(shallow, {"remote", "set-url", "origin", server_->url("acme")});
+  auto repo = Repo::Open(shallow);
+  ASSERT_TRUE(repo);
+  std::string start = repo->HeadSha().value();
+  ASSERT_TRUE(repo->CreateBranchAndCheckout("claude/shallow", "HEAD"));
+  std::ofstream(shallow / "fix.txt") << "fix\n";
+  ASSERT_TRUE(repo->CommitAll("fix", kAgent, kAgent).value());
+  auto ahead = repo->CommitsAhead(start, "HEAD");
+  ASSERT_TRUE(ahead) << ahead.error().message;
+  EXPECT_EQ(*ahead, 1);
+  EXPECT_EQ(repo->PathsChangedBetween(start, "HEAD").value(), std::vector<std::string>{"fix.txt"});
+
+  ASSERT_TRUE(server_->RejectPushes(true));
+  Result<void> refused = repo->Push("origin", "claude/shallow", "claude/shallow", auth_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, base::ErrorKind::kApi);
+  EXPECT_NE(refused.error().message.find(std::string(GitHttpServer::kRejectMessage)), std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(refused.error().message.find(kToken), std::string::npos);
+  ASSERT_TRUE(server_->RejectPushes(false));
+  Result<void> pushed = repo->Push("origin", "claude/shallow", "claude/shallow", auth_);
+  ASSERT_TRUE(pushed) << pushed.error().message;
+  EXPECT_EQ(server_->Tip("acme", "claude/shallow").value().message, "fix");
+  Result<void> wrong = repo->Push("origin", "claude/shallow", "claude/other", RemoteAuth{"x-access-token", "wrong-token"});
+  EXPECT_FALSE(wrong);
+}
+
 TEST_F(RemoteTest, APushThatIsNotAFastForwardIsRefused) {
   CommitOnBranch("claude/x", "fix.txt", "ours");
   ASSERT_TRUE(server_->CommitFiles("acme", "main", {{"other.txt", "theirs\n"}}, "theirs"));

@@ -197,10 +197,9 @@ Result<void> Repo::CheckoutBranch(std::string_view name) {
     if (git_branch_create(&ref, repo_.get(), branch.c_str(), commit.get(), 0) != 0) {
       return GitFail(ErrorKind::kIo, "creating branch '" + branch + "'");
     }
-    if (git_branch_set_upstream(ref, tracking.c_str()) != 0) {
-      git_reference_free(ref);
-      return GitFail(ErrorKind::kIo, "setting the upstream of '" + branch + "'");
-    }
+    // The upstream is a convenience (git status in the agent's shell); a checkout whose
+    // fetch refspec does not cover the branch (a single-branch clone) cannot have one.
+    if (git_branch_set_upstream(ref, tracking.c_str()) != 0) git_error_clear();
   }
   Reference owned(ref);
   Commit commit = TRY(detail::LookupCommit(repo_.get(), git_reference_name(ref)));
@@ -297,31 +296,67 @@ Result<std::optional<std::string>> Repo::CommitAll(std::string_view message, con
   return OidHex(commit_oid);
 }
 
+namespace {
+
+/// Every commit reachable from `from` that is present, skipping `stop`; a missing parent (the
+/// boundary of a shallow clone) ends that path.
+std::vector<git_oid> PresentAncestors(git_repository* repo, const git_oid& from, const std::set<std::string>& stop) {
+  std::vector<git_oid> out;
+  std::vector<git_oid> todo = {from};
+  std::set<std::string> seen;
+  while (!todo.empty()) {
+    git_oid oid = todo.back();
+    todo.pop_back();
+    std::string hex = OidHex(oid);
+    if (stop.count(hex) || !seen.insert(hex).second) continue;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &oid) != 0) {
+      git_error_clear();
+      continue;
+    }
+    Commit commit(raw);
+    out.push_back(oid);
+    for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i) todo.push_back(*git_commit_parent_id(commit.get(), i));
+  }
+  return out;
+}
+
+/// Commits reachable from `head` and not from `base` (base..head). libgit2's revwalk does it,
+/// except in a shallow clone (actions/checkout's default): libgit2 1.5 has no shallow support
+/// and fails on the missing parents, so there the walk is done by hand over present commits.
+Result<std::vector<git_oid>> CommitsOnTop(git_repository* repo, const git_oid& base, const git_oid& head) {
+  git_revwalk* raw_walk = nullptr;
+  if (git_revwalk_new(&raw_walk, repo) != 0) return GitFail(ErrorKind::kIo, "walking history");
+  detail::Owned<git_revwalk, git_revwalk_free> walk(raw_walk);
+  std::vector<git_oid> out;
+  int rc = git_revwalk_push(walk.get(), &head);
+  if (rc == 0) rc = git_revwalk_hide(walk.get(), &base);
+  git_oid oid;
+  while (rc == 0 && (rc = git_revwalk_next(&oid, walk.get())) == 0) out.push_back(oid);
+  if (rc == GIT_ITEROVER) return out;
+  if (git_repository_is_shallow(repo) != 1) return GitFail(ErrorKind::kIo, "walking history");
+  git_error_clear();
+  std::set<std::string> below_base;
+  for (const git_oid& o : PresentAncestors(repo, base, {})) below_base.insert(OidHex(o));
+  return PresentAncestors(repo, head, below_base);
+}
+
+}  // namespace
+
 Result<int> Repo::CommitsAhead(std::string_view base, std::string_view head) const {
   Commit base_commit = TRY(detail::LookupCommit(repo_.get(), base));
   Commit head_commit = TRY(detail::LookupCommit(repo_.get(), head));
-  size_t ahead = 0, behind = 0;
-  if (git_graph_ahead_behind(&ahead, &behind, repo_.get(), git_commit_id(head_commit.get()),
-                             git_commit_id(base_commit.get())) != 0) {
-    return GitFail(ErrorKind::kIo, "counting commits");
-  }
-  return static_cast<int>(ahead);
+  auto commits = TRY(CommitsOnTop(repo_.get(), *git_commit_id(base_commit.get()), *git_commit_id(head_commit.get())));
+  return static_cast<int>(commits.size());
 }
 
 Result<std::vector<std::string>> Repo::PathsChangedBetween(std::string_view base,
                                                            std::string_view head) const {
   Commit base_commit = TRY(detail::LookupCommit(repo_.get(), base));
   Commit head_commit = TRY(detail::LookupCommit(repo_.get(), head));
-  git_revwalk* raw_walk = nullptr;
-  if (git_revwalk_new(&raw_walk, repo_.get()) != 0) return GitFail(ErrorKind::kIo, "walking history");
-  detail::Owned<git_revwalk, git_revwalk_free> walk(raw_walk);
-  if (git_revwalk_push(walk.get(), git_commit_id(head_commit.get())) != 0 ||
-      git_revwalk_hide(walk.get(), git_commit_id(base_commit.get())) != 0) {
-    return GitFail(ErrorKind::kIo, "walking history");
-  }
+  auto commits = TRY(CommitsOnTop(repo_.get(), *git_commit_id(base_commit.get()), *git_commit_id(head_commit.get())));
   std::set<std::string> paths;
-  git_oid oid;
-  while (git_revwalk_next(&oid, walk.get()) == 0) {
+  for (const git_oid& oid : commits) {
     git_commit* raw = nullptr;
     if (git_commit_lookup(&raw, repo_.get(), &oid) != 0) return GitFail(ErrorKind::kIo, "reading a commit");
     Commit commit(raw);
@@ -329,9 +364,12 @@ Result<std::vector<std::string>> Repo::PathsChangedBetween(std::string_view base
     Tree parent_tree;
     if (git_commit_parentcount(commit.get()) > 0) {
       git_commit* parent = nullptr;
-      if (git_commit_parent(&parent, commit.get(), 0) != 0) return GitFail(ErrorKind::kIo, "reading a parent");
-      Commit owned_parent(parent);
-      parent_tree = TRY(TreeOf(parent));
+      if (git_commit_parent(&parent, commit.get(), 0) == 0) {
+        Commit owned_parent(parent);
+        parent_tree = TRY(TreeOf(parent));
+      } else {
+        git_error_clear();
+      }
     }
     git_diff* raw_diff = nullptr;
     if (git_diff_tree_to_tree(&raw_diff, repo_.get(), parent_tree.get(), tree.get(), nullptr) != 0) {

@@ -70,8 +70,12 @@ class GithubE2e : public ::testing::Test {
 
   /// Clones the remote into work() as actions/checkout would (no token in .git/config), on
   /// `branch`.
-  void Checkout(const std::string& branch = "main") {
-    auto cloned = runner::testing::RunGit(root_.path(), {"clone", "-q", "-b", branch, git_->url_with_token(kRepo), "work"});
+  /// `depth` > 0 makes a shallow clone, as actions/checkout does by default (fetch-depth: 1).
+  void Checkout(const std::string& branch = "main", int depth = 0) {
+    std::vector<std::string> args = {"clone", "-q", "-b", branch};
+    if (depth > 0) args.insert(args.end(), {"--depth", std::to_string(depth)});
+    args.insert(args.end(), {git_->url_with_token(kRepo), "work"});
+    auto cloned = runner::testing::RunGit(root_.path(), args);
     ASSERT_TRUE(cloned) << cloned.error().message;
     auto set = runner::testing::RunGit(work(), {"remote", "set-url", "origin", git_->url(kRepo)});
     ASSERT_TRUE(set) << set.error().message;

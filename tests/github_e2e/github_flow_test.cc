@@ -145,6 +145,25 @@ TEST_F(IssueFlow, IssueCommentLeadsToTrackingCommentBranchCommitPullRequestAndFi
   EXPECT_EQ(r.out, "Fixed the typo in greet.py.\n");
 }
 
+TEST_F(IssueFlow, AShallowCheckoutAsActionsCheckoutMakesIsPushedFrom) {
+  // actions/checkout fetches one commit by default; main has two here.
+  ASSERT_TRUE(git_->CommitFiles(kRepo, "main", {{"README.md", "# app\n\nSecond commit.\n"}}, "second"));
+  std::filesystem::remove_all(work());
+  Checkout("main", 1);
+  ASSERT_TRUE(runner::testing::RunGit(work(), {"rev-parse", "--is-shallow-repository"}).value_or("").starts_with("true"));
+  FakeApi model(FixTypoScript());
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string branch = Outputs()["branch_name"];
+  auto greet = git_->FileAt(kRepo, branch, "greet.py");
+  ASSERT_TRUE(greet) << greet.error().message;
+  EXPECT_NE(greet->find("Hello, "), std::string::npos);
+  auto log = runner::testing::RunGit(git_->repo_path(kRepo), {"log", "--format=%s", branch});
+  ASSERT_TRUE(log);
+  EXPECT_NE(log->find("second"), std::string::npos) << *log;  // the branch sits on main's history
+}
+
 TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
   FakeApi model(FixTypoScript());
   auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
@@ -353,12 +372,22 @@ class PullFlow : public GithubE2e {
     return p;
   }
 
+  void RunReviewCommentFlow();
+
   static constexpr const char* kPatch =
       "@@ -1,2 +1,3 @@\n def greet(name):\n-    return \"Helo, \" + name\n+    x = 1\n+    return \"Hi, \" + name";
   std::string feature_sha_;
 };
 
-TEST_F(PullFlow, ReviewCommentLeadsToACommitOnThePrBranchAndAThreadedReply) {
+TEST_F(PullFlow, ReviewCommentLeadsToACommitOnThePrBranchAndAThreadedReply) { RunReviewCommentFlow(); }
+
+TEST_F(PullFlow, ReviewCommentFlowWorksFromAShallowCheckout) {
+  std::filesystem::remove_all(work());
+  Checkout("main", 1);
+  RunReviewCommentFlow();
+}
+
+void PullFlow::RunReviewCommentFlow() {
   int64_t trigger_id = gh_->AddReviewComment(
       5, JsonObject({{"user", JsonObject({{"login", "alice"}})}, {"body", "@claude rename x to count"},
                      {"path", "greet.py"}, {"line", 2}, {"side", "RIGHT"}, {"commit_id", feature_sha_},
