@@ -421,6 +421,12 @@ int Command::Run() {
     return 2;
   }
   user_args_ = std::move(*user_args);
+  if (inputs_.use_bedrock || inputs_.use_vertex) {
+    std::fprintf(stderr, "Error: %s is not supported yet; reach it through an LLM gateway with "
+                         "ANTHROPIC_BASE_URL, or use the Anthropic API\n",
+                 inputs_.use_bedrock ? "Amazon Bedrock (use_bedrock)" : "Google Vertex AI (use_vertex)");
+    return 2;
+  }
   auto facts = ReadJobFacts(env_, inputs_);
   if (!facts) {
     std::fprintf(stderr, "Error: %s\n", facts.error().message.c_str());
@@ -582,8 +588,6 @@ int Command::Run() {
   // to mint OIDC tokens.
   if (!inputs_.anthropic_api_key.empty()) SetEnv("ANTHROPIC_API_KEY", inputs_.anthropic_api_key);
   if (!inputs_.claude_code_oauth_token.empty()) SetEnv("CLAUDE_CODE_OAUTH_TOKEN", inputs_.claude_code_oauth_token);
-  if (inputs_.use_bedrock) SetEnv("CLAUDE_CODE_USE_BEDROCK", "1");
-  if (inputs_.use_vertex) SetEnv("CLAUDE_CODE_USE_VERTEX", "1");
   SetEnv("GIT_AUTHOR_NAME", bot_.name);
   SetEnv("GIT_AUTHOR_EMAIL", bot_.email);
   SetEnv("GIT_COMMITTER_NAME", bot_.name);

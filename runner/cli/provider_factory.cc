@@ -111,6 +111,16 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
   if (flags.replay_file) {
     provider = TRY(MakeReplay(*flags.replay_file, env));
   } else {
+    // Cloud providers are not built in yet: say so instead of failing later for want of a key.
+    for (const auto& [var, name] : {std::pair{"CLAUDE_CODE_USE_BEDROCK", "Amazon Bedrock"},
+                                    std::pair{"CLAUDE_CODE_USE_VERTEX", "Google Vertex AI"},
+                                    std::pair{"CLAUDE_CODE_USE_FOUNDRY", "Microsoft Foundry"}}) {
+      if (env.Truthy(var)) {
+        return base::Fail(base::ErrorKind::kUsage,
+                          std::string(name) + " (" + var + ") is not supported yet; reach it through an "
+                          "LLM gateway with ANTHROPIC_BASE_URL, or use the Anthropic API");
+      }
+    }
     providers::AnthropicOptions options = providers::AnthropicOptionsFromEnv(env);
     if (api_key_helper) options.key_helper = KeyHelper(*api_key_helper, env);
     bool has_credentials =

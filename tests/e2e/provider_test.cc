@@ -149,5 +149,15 @@ TEST_F(E2eTest, SystemPromptCarriesEnvironmentAndGitFacts) {
   EXPECT_NE(system.find("first commit"), std::string::npos) << system;
 }
 
+TEST_F(E2eTest, CloudProvidersThatAreNotBuiltInAreAClearUsageError) {
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"unused"}],"stop_reason":"end_turn"}]})");
+  for (const char* var : {"CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY"}) {
+    RunOutput r = Run(api, {"-p", "hi"}, "", {{var, "1"}});
+    EXPECT_EQ(r.exit_code, 2) << var;
+    EXPECT_NE(r.err.find(std::string(var) + ") is not supported yet"), std::string::npos) << r.err;
+  }
+  EXPECT_TRUE(api.Requests().empty());
+}
+
 }  // namespace
 }  // namespace runner::e2e
