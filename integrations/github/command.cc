@@ -528,6 +528,9 @@ int Command::Run() {
     auto plan = workspace_->Prepare(event_, entity_ ? &*entity_ : nullptr, inputs_, facts_.repository, default_branch, facts_.run_id, std::time(nullptr));
     if (!plan) return Finish(-1, "preparing the branch failed: " + plan.error().message);
     branch_name_ = plan->branch;
+    if (plan->removed_credentials > 0) {
+      Say("removed the checkout's stored credentials (http.*.extraheader) from .git/config; the runner pushes with the token itself");
+    }
     Say("working on branch {} (base {}{})", plan->branch, plan->base_branch, plan->new_branch ? ", new" : "");
   }
 

@@ -29,6 +29,10 @@ std::string Tracking(std::string_view branch) {
 Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityContext* entity,
                                          const ActionInputs& inputs, std::string_view repo_full_name,
                                          std::string_view default_branch, std::string_view run_id, std::time_t now) {
+  // actions/checkout leaves the job token in .git/config as an Authorization header (unless
+  // persist-credentials: false), where the agent could read it in a form redaction does not
+  // know (base64). The runner authenticates by itself, so the header goes.
+  plan_.removed_credentials = TRY(repo_.RemoveLocalConfig("^http\\..*\\.extraheader$"));
   push_url_ = TRY(repo_.RemoteUrl("origin"));
   bool open_pr = entity && entity->is_pr && entity->state == "open" && !entity->merged && !entity->head_ref.empty();
   if (open_pr) {

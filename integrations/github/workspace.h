@@ -35,6 +35,7 @@ struct WorkspacePlan {
   bool new_branch = false;
   bool can_push = true;
   std::string no_push_reason;  ///< why not, for the final comment
+  int removed_credentials = 0;  ///< http.*.extraheader entries actions/checkout left, removed
 };
 
 struct PushOutcome {

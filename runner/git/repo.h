@@ -116,6 +116,10 @@ class Repo {
   /// the restored content shows as unstaged changes against HEAD, as after
   /// `git checkout rev -- p && git reset -- p`. kUsage for absolute paths or paths with "..".
   Result<void> RestorePathsFrom(std::string_view rev, const std::vector<std::string>& paths);
+  /// Deletes every entry of the repository's own config (.git/config, not global or system)
+  /// whose name matches `name_regex` (POSIX extended, case-insensitive names as git lowercases
+  /// them), e.g. `^http\..*\.extraheader$`. Returns how many names were removed.
+  Result<int> RemoveLocalConfig(std::string_view name_regex);
 
  private:
   struct Free {

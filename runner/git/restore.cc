@@ -1,6 +1,7 @@
 // Repo::RestorePathsFrom: writes paths of another commit's tree into the work tree, leaving the
 // index alone.
 
+#include <set>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -102,6 +103,33 @@ Result<void> Repo::RestorePathsFrom(std::string_view rev, const std::vector<std:
     }
   }
   return {};
+}
+
+Result<int> Repo::RemoveLocalConfig(std::string_view name_regex) {
+  git_config* raw_all = nullptr;
+  if (git_repository_config(&raw_all, repo_.get()) != 0) return GitFail(ErrorKind::kIo, "reading the config");
+  detail::Owned<git_config, git_config_free> all(raw_all);
+  git_config* raw_local = nullptr;
+  if (git_config_open_level(&raw_local, all.get(), GIT_CONFIG_LEVEL_LOCAL) != 0) {
+    git_error_clear();
+    return 0;  // no local config file
+  }
+  detail::Owned<git_config, git_config_free> local(raw_local);
+  std::set<std::string> names;
+  std::string pattern(name_regex);
+  git_config_foreach_match(
+      local.get(), pattern.c_str(),
+      [](const git_config_entry* e, void* payload) {
+        static_cast<std::set<std::string>*>(payload)->insert(e->name);
+        return 0;
+      },
+      &names);
+  for (const std::string& name : names) {
+    if (git_config_delete_multivar(local.get(), name.c_str(), ".*") != 0) {
+      return GitFail(ErrorKind::kIo, "removing " + name + " from the config");
+    }
+  }
+  return static_cast<int>(names.size());
 }
 
 }  // namespace runner::git

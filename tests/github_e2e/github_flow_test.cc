@@ -151,6 +151,9 @@ TEST_F(IssueFlow, AShallowCheckoutAsActionsCheckoutMakesIsPushedFrom) {
   std::filesystem::remove_all(work());
   Checkout("main", 1);
   ASSERT_TRUE(runner::testing::RunGit(work(), {"rev-parse", "--is-shallow-repository"}).value_or("").starts_with("true"));
+  // ... and leaves the token in .git/config as an Authorization header.
+  std::string header_key = "http." + git_->url(kRepo) + ".extraheader";
+  ASSERT_TRUE(runner::testing::RunGit(work(), {"config", header_key, "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46c2VjcmV0"}));
   FakeApi model(FixTypoScript());
   auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
   RunOutput r = RunGithub(env);
@@ -162,6 +165,8 @@ TEST_F(IssueFlow, AShallowCheckoutAsActionsCheckoutMakesIsPushedFrom) {
   auto log = runner::testing::RunGit(git_->repo_path(kRepo), {"log", "--format=%s", branch});
   ASSERT_TRUE(log);
   EXPECT_NE(log->find("second"), std::string::npos) << *log;  // the branch sits on main's history
+  EXPECT_EQ(runner::e2e::ReadText(work() / ".git" / "config").find("extraheader"), std::string::npos);
+  EXPECT_NE(r.err.find("removed the checkout's stored credentials"), std::string::npos) << r.err;
 }
 
 TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
