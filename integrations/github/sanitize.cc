@@ -49,24 +49,6 @@ size_t DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
   return 0;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 bool IsInvisible(char32_t cp) {
   struct Range {
     char32_t lo, hi;
@@ -115,7 +97,7 @@ std::string DecodeNumericReferences(std::string_view s) {
       out += s[i++];
       continue;
     }
-    if (IsPrintable(cp)) AppendUtf8(out, cp);
+    if (IsPrintable(cp)) runner::base::AppendUtf8(out, cp);
     i = at + 1;
   }
   return out;

@@ -20,6 +20,8 @@ std::optional<double> ParseDouble(std::string_view s);
 std::string Utf8Prefix(std::string_view s, size_t max_bytes);
 /// Replaces invalid UTF-8 sequences with U+FFFD so the text can go into JSON.
 std::string SanitizeUtf8(std::string_view s);
+/// Appends code point `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void AppendUtf8(std::string& out, char32_t cp);
 /// Keeps the head and tail of `s` and replaces the middle with a note when it is longer than
 /// `max_bytes`.
 std::string TruncateMiddle(std::string_view s, size_t max_bytes);

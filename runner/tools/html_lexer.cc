@@ -68,25 +68,6 @@ constexpr NamedEntity kNamedEntities[] = {
     {"ccedil", "ç"}, {"ntilde", "ñ"}, {"oacute", "ó"}, {"iacute", "í"}, {"uacute", "ú"},
 };
 
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 /// The code point of `#123` / `#x7B` (the text between `&` and `;`), nullopt if malformed.
 std::optional<uint32_t> NumericReference(std::string_view body) {
   if (body.size() < 2 || body[0] != '#') return std::nullopt;
@@ -107,7 +88,7 @@ std::optional<uint32_t> NumericReference(std::string_view body) {
 std::optional<std::string> Decode(std::string_view body) {
   if (auto cp = NumericReference(body)) {
     std::string out;
-    AppendUtf8(out, *cp);
+    base::AppendUtf8(out, *cp);
     return out;
   }
   for (const NamedEntity& e : kNamedEntities) {
