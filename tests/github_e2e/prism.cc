@@ -182,6 +182,11 @@ void PrismGithub::ClearExchanges() {
   exchanges_.clear();
 }
 
+void PrismGithub::SetAnswerEdit(AnswerEdit edit) {
+  std::lock_guard lock(mutex_);
+  answer_edit_ = std::move(edit);
+}
+
 void PrismGithub::Forward(const runner::testing::HttpTestRequest& request,
                           runner::testing::HttpTestResponse& response) {
   runner::base::HttpRequest out{.method = request.method, .url = prism_url() + request.target,
@@ -205,11 +210,13 @@ void PrismGithub::Forward(const runner::testing::HttpTestRequest& request,
         runner::base::JsonObject({{"message", "proxy: " + answer.error().message}}).Dump();
     headers.emplace_back("content-type", "application/json");
   }
+  std::string body = exchange.response_body;
   {
     std::lock_guard lock(mutex_);
     exchanges_.push_back(exchange);
+    if (answer_edit_) answer_edit_(exchange, body);
   }
-  response.Send(exchange.status, headers, exchange.response_body);
+  response.Send(exchange.status, headers, body);
 }
 
 }  // namespace github_e2e

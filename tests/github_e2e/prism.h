@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -68,6 +69,12 @@ class PrismGithub {
   /// Every exchange since the start or the last ClearExchanges(), in arrival order.
   std::vector<Exchange> exchanges() const;
   void ClearExchanges();
+  /// Rewrites the body the runner receives (the recorded exchange keeps Prism's): for flows
+  /// that GitHub's example answers cannot carry (its pull request files example has a patch
+  /// without a single diff line, so no line can take an inline comment). The request is still
+  /// validated by Prism. An empty function (the default) passes answers unchanged.
+  using AnswerEdit = std::function<void(const Exchange& exchange, std::string& body)>;
+  void SetAnswerEdit(AnswerEdit edit);
   /// Prism's output so far (its log names each request and every violation).
   std::string log() const;
   /// How long Prism took to answer its first request, in ms.
@@ -87,6 +94,7 @@ class PrismGithub {
   std::unique_ptr<runner::testing::HttpTestServer> proxy_;
   mutable std::mutex mutex_;  // guards exchanges_
   std::vector<Exchange> exchanges_;
+  AnswerEdit answer_edit_;  // guarded by mutex_
 };
 
 }  // namespace github_e2e
