@@ -81,16 +81,19 @@ Result<HttpResult> GithubApi::Call(std::string_view method, std::string_view url
     req.headers.push_back({"Content-Type", "application/json"});
     req.body = body;
   }
+  // A POST that failed after it was sent may have created its comment, PR or review: only a
+  // rate-limit answer (nothing was done) is retried. GET and PATCH are safe to repeat.
+  bool creates = req.method == "POST";
   int64_t backoff = options_.backoff_ms;
   for (int attempt = 1;; ++attempt) {
     auto r = http_.Send(req, nullptr, cancel_);
     bool last = attempt >= options_.max_attempts || (cancel_ && cancel_->cancelled());
     if (!r) {
-      if (last || r.error().kind == ErrorKind::kInterrupted || r.error().kind == ErrorKind::kTimeout) {
+      if (last || creates || r.error().kind == ErrorKind::kInterrupted || r.error().kind == ErrorKind::kTimeout) {
         r.error().message = "GitHub API " + req.method + " " + std::string(url) + ": " + r.error().message;
         return r;
       }
-    } else if (!Transient(r->head.status) || last) {
+    } else if (!Transient(r->head.status) || last || (creates && r->head.status != 429)) {
       return r;
     } else {
       auto after = runner::base::ParseInt(runner::base::FindHeader(r->head.headers, "retry-after"));

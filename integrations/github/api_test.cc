@@ -90,6 +90,21 @@ TEST(GithubApi, RetriesServerErrorsThenSucceeds) {
   EXPECT_EQ(calls.load(), 2);
 }
 
+TEST(GithubApi, APostThatFailedAfterBeingSentIsNotRepeated) {
+  std::atomic<int> calls{0};
+  auto server = HttpTestServer::Start([&](const HttpTestRequest&, HttpTestResponse& res) {
+    ++calls;
+    res.Send(502, {}, "bad gateway");
+  });
+  ASSERT_TRUE(server);
+  runner::base::CurlHttpClient http({});
+  GithubApi api(http, Options(**server), nullptr);
+  auto r = api.CreateIssueComment("o/r", 1, "once");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().http_status, 502);
+  EXPECT_EQ(calls.load(), 1);  // the comment may exist already: no duplicate
+}
+
 TEST(GithubApi, ClientErrorsAreNotRetriedAndNameTheCall) {
   std::atomic<int> calls{0};
   auto server = HttpTestServer::Start([&](const HttpTestRequest&, HttpTestResponse& res) {

@@ -76,22 +76,36 @@ std::string NoreplyDomain(const std::string& server_url) {
   return host == "github.com" || host.empty() ? "users.noreply.github.com" : "users.noreply." + host;
 }
 
-bool ListAllows(const std::vector<std::string>& list, std::string_view login) {
+/// Whether `list` (allowed_bots) names bot `login`: `*`, or the name with or without `[bot]`.
+bool BotListed(const std::vector<std::string>& list, std::string_view login) {
   std::string bare(login);
   if (bare.ends_with("[bot]")) bare.resize(bare.size() - 5);
-  for (const std::string& entry : list) {
-    std::string e = entry;
-    if (e.ends_with("[bot]")) e.resize(e.size() - 5);
-    if (e == "*" || runner::base::IEquals(e, bare)) return true;
+  for (std::string entry : list) {
+    if (entry.ends_with("[bot]")) entry.resize(entry.size() - 5);
+    if (entry == "*" || runner::base::IEquals(entry, bare)) return true;
   }
   return false;
 }
 
-/// Who may start a run: write or admin collaborators; bots only when listed in allowed_bots;
-/// allowed_non_write_users only together with a github_token input (then `scrub` is set).
+/// Whether `list` (allowed_non_write_users) names user `login` exactly, or is `*`.
+bool UserListed(const std::vector<std::string>& list, std::string_view login) {
+  for (const std::string& entry : list) {
+    if (entry == "*" || runner::base::IEquals(entry, login)) return true;
+  }
+  return false;
+}
+
+/// Who may start a run: bots only when listed in allowed_bots (and nothing else lets a bot
+/// through, so the runner's own comments cannot start it again); users with write, maintain or
+/// admin permission; users in allowed_non_write_users only together with a github_token input
+/// (then `scrub` is set).
 Result<void> CheckActor(GithubApi& api, const std::string& repo, const ActionInputs& inputs,
                         const std::string& login, bool is_bot, bool& scrub) {
-  if (ListAllows(inputs.allowed_non_write_users, login)) {
+  if (is_bot || login.ends_with("[bot]")) {
+    if (BotListed(inputs.allowed_bots, login)) return {};
+    return Fail(ErrorKind::kUsage, "the actor " + login + " is a bot and is not listed in allowed_bots");
+  }
+  if (UserListed(inputs.allowed_non_write_users, login)) {
     if (inputs.github_token.empty()) {
       Say("allowed_non_write_users lists {} but is ignored without a github_token input", login);
     } else {
@@ -101,14 +115,11 @@ Result<void> CheckActor(GithubApi& api, const std::string& repo, const ActionInp
       return {};
     }
   }
-  if (is_bot || login.ends_with("[bot]")) {
-    if (ListAllows(inputs.allowed_bots, login)) return {};
-    return Fail(ErrorKind::kUsage, "the actor " + login + " is a bot and is not listed in allowed_bots");
-  }
   auto permission = api.CollaboratorPermission(repo, login);
   if (!permission) {
     if (permission.error().http_status == 404) {
-      if (ListAllows(inputs.allowed_bots, login)) return {};
+      // Apps acting as themselves (Copilot, …) are not users; they count as bots.
+      if (BotListed(inputs.allowed_bots, login)) return {};
       return Fail(ErrorKind::kUsage, "the actor " + login + " is not a user of this repository (" +
                                          permission.error().message + ")");
     }
@@ -133,7 +144,7 @@ void ReportProgress(const Json& message, const std::vector<std::string>& secrets
         }
       }
       std::string line = runner::base::Utf8Prefix(input.substr(0, input.find('\n')), 160);
-      Say("tool {}: {}", block["name"].AsString(), RedactSecrets(line, secrets));
+      Say("tool {}: {}", block["name"].AsString(), RedactForPosting(line, secrets));
     }
   } else if (type == "result") {
     Say("agent finished: {} after {} turns, {:.1f} s, ${:.4f}", message["subtype"].AsString(),
@@ -294,7 +305,8 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   // The final steps must run even when the job is being cancelled: they get their own token,
   // with a short deadline after a signal (GitHub kills a cancelled step a few seconds later).
   runner::base::CancelToken final_cancel;
-  final_cancel.SetDeadlineMs(runner::base::MonotonicMs() + (deps_.cancel->cancelled() ? 6000 : 60000));
+  bool signalled = deps_.cancel->cancelled() && deps_.cancel->reason() != runner::base::CancelReason::kDeadline;
+  final_cancel.SetDeadlineMs(runner::base::MonotonicMs() + (signalled ? 6000 : 60000));
   ApiOptions final_options{facts_.api_url, facts_.token};
   final_options.max_attempts = 2;
   final_options.backoff_ms = 500;
@@ -302,14 +314,14 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   if (tracking_) tracking_->UseApi(final_api);
 
   bool before_agent = agent_code < 0;
-  if (before_agent) Say("{}", RedactSecrets(agent_error, secrets_));
+  if (before_agent) Say("{}", RedactForPosting(agent_error, secrets_));
   FinalReport::Outcome outcome = before_agent ? FinalReport::Outcome::kFailure : OutcomeOf(agent_code);
   int exit_code = before_agent ? kExitForgeFailed : agent_code;
   std::string error = agent_error;
   Json result = log_ ? log_->last_result() : Json();
   std::string result_text = result["result"].AsString();
   auto fail = [&](const std::string& message) {
-    Say("{}", RedactSecrets(message, secrets_));
+    Say("{}", RedactForPosting(message, secrets_));
     outcome = FinalReport::Outcome::kFailure;
     if (error.empty()) error = message;
     if (exit_code == 0) exit_code = kExitForgeFailed;
@@ -323,12 +335,13 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
       fail("pushing the changes failed: " + pushed.error().message);
       if (plan.new_branch) branch_name_.clear();
     } else if (pushed->pushed) {
+      if (pushed->config_restored) Say("the agent changed .git/config; it was put back as it was before pushing");
       Say("pushed {} commit(s) to {}", pushed->commits, plan.branch);
       branch_url = facts_.server_url + "/" + facts_.repository + "/tree/" + plan.branch;
       if (plan.new_branch) {
         std::string title = entity_ ? "Claude: " + std::string(runner::base::Trim(SanitizeForgeText(entity_->title)))
                                     : "Claude: changes from workflow run " + facts_.run_id;
-        std::string body = runner::base::Utf8Prefix(RedactSecrets(result_text, secrets_), 4000);
+        std::string body = runner::base::Utf8Prefix(RedactForPosting(result_text, secrets_), 4000);
         if (entity_) body += std::string("\n\n") + (entity_->is_pr ? "Follows up on #" : "Closes #") + std::to_string(entity_->number);
         body += "\n\n---\nOpened by claude-runner ([job run](" + facts_.job_url() + ")).";
         if (inputs_.create_pr) {
@@ -340,24 +353,31 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
             fail("opening the pull request failed: " + pr.error().message);
           }
         } else {
-          compare_url = CompareUrl(facts_.server_url, facts_.repository, plan.base_branch, plan.branch, title, body);
+          // The link carries a shorter body: long URLs are refused.
+          std::string link_body = runner::base::Utf8Prefix(RedactForPosting(result_text, secrets_), 800);
+          if (entity_) link_body += std::string("\n\n") + (entity_->is_pr ? "Follows up on #" : "Closes #") + std::to_string(entity_->number);
+          compare_url = CompareUrl(facts_.server_url, facts_.repository, plan.base_branch, plan.branch, title, link_body);
         }
       }
     } else {
       if (pushed->commits > 0 && !plan.can_push) note = plan.no_push_reason;
       if (plan.new_branch) branch_name_.clear();  // never reached the remote
     }
-  } else if (workspace_ && workspace_->plan().new_branch) {
-    branch_name_.clear();
+  } else if (workspace_) {
+    auto changed = workspace_->repo().ChangedPaths();
+    if (changed && !changed->empty()) note = "Changes the agent made were not committed or pushed, because the run did not finish.";
+    if (workspace_->plan().new_branch) branch_name_.clear();
   }
 
-  if (review_ && outcome == FinalReport::Outcome::kSuccess) {
+  // Inline comments the agent queued are posted even when it did not finish (a review bot that
+  // hits --max-turns has still found what it found).
+  if (review_) {
     std::vector<DraftReviewComment> comments = review_->comments();
     if (!comments.empty()) {
-      for (DraftReviewComment& c : comments) c.body = RedactSecrets(c.body, secrets_);
+      for (DraftReviewComment& c : comments) c.body = RedactForPosting(c.body, secrets_);
       std::string head_sha = entity_ ? entity_->head_sha : "";
       auto review = final_api.CreateReview(facts_.repository, event_.number, head_sha,
-                                           RedactSecrets(result_text, secrets_), comments);
+                                           RedactForPosting(result_text, secrets_), comments);
       if (review) {
         Say("posted a review with {} inline comment(s)", comments.size());
       } else {
@@ -379,7 +399,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
     report.branch_url = branch_url;
     report.pr_url = pr_url_;
     report.compare_url = compare_url;
-    report.error = RedactSecrets(error, secrets_);
+    report.error = RedactForPosting(error, secrets_);
     std::string content = tracking_->agent_body();
     if (content.empty() && outcome == FinalReport::Outcome::kSuccess) content = result_text;
     if (!note.empty()) content += "\n\n_" + note + "_";
@@ -515,6 +535,16 @@ int Command::Run() {
 
   // Git.
   bot_ = {inputs_.bot_name, inputs_.bot_id + "+" + inputs_.bot_name + "@" + NoreplyDomain(facts_.server_url)};
+  bool pr_run = entity_ && entity_->is_pr && !entity_->base_ref.empty();
+  if (!(tag_ || inputs_.create_pr) && pr_run) {
+    // An automation run on a pull request commits nothing, but the PR's author must not
+    // configure Claude (hooks, MCP servers, settings): that comes from the base branch.
+    std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace) : std::filesystem::current_path();
+    auto repo = runner::git::Repo::Open(dir);
+    if (!repo) return Finish(-1, "the workspace is not a git checkout, so Claude's configuration cannot be taken from the base branch: " + repo.error().message);
+    Workspace guard(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token});
+    if (auto ok = guard.ProtectConfig(*entity_); !ok) return Finish(-1, "taking Claude's configuration from the base branch failed: " + ok.error().message);
+  }
   if (tag_ || inputs_.create_pr) {
     std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace) : std::filesystem::current_path();
     auto repo = runner::git::Repo::Open(dir);
@@ -604,7 +634,7 @@ int Command::Run() {
   int code = deps_.run_agent(run);
   agent_settings_ = run.settings;
   if (std::string text = log_->last_result()["result"].AsString(); !text.empty()) {
-    deps_.print(RedactSecrets(text, secrets_) + "\n");
+    deps_.print(RedactForPosting(text, secrets_) + "\n");
   }
   std::string error;
   if (code != 0) {

@@ -65,8 +65,8 @@ Result<EntityContext> FetchEntity(GithubApi& api, std::string_view repo, const G
     std::string name = l.is_string() ? l.AsString() : l["name"].AsString();
     if (!name.empty()) ctx.labels.push_back(name);
   }
-  if (ctx.title.empty()) ctx.title = issue["title"].AsString();
-  if (ctx.body.empty()) ctx.body = issue["body"].AsString();
+  // Title and body stay as the event had them, even when empty: what is there now may have
+  // been written after the trigger.
 
   Json comments = TRY(api.ListIssueComments(repo, event.number));
   for (const Json& c : comments.items()) {

@@ -102,43 +102,49 @@ Result<JobFacts> ReadJobFacts(const runner::base::Env& env, const ActionInputs& 
 }
 
 Result<std::vector<std::string>> SplitClaudeArgs(std::string_view text) {
-  std::vector<std::string> words;
+  // Comment lines go first (as claude-code-action does); quotes may then span lines, so a
+  // multi-line --json-schema or --mcp-config value stays one word.
+  std::string kept;
   for (const std::string& raw_line : runner::base::Split(text, '\n')) {
     std::string_view line = runner::base::Trim(raw_line);
-    if (line.empty() || line.front() == '#') continue;
-    std::string word;
-    bool in_word = false;
-    char quote = 0;
-    for (size_t i = 0; i < line.size(); ++i) {
-      char c = line[i];
-      if (quote == '\'') {
-        if (c == '\'') quote = 0; else word += c;
-      } else if (quote == '"') {
-        if (c == '"') {
-          quote = 0;
-        } else if (c == '\\' && i + 1 < line.size() && (line[i + 1] == '"' || line[i + 1] == '\\' || line[i + 1] == '$')) {
-          word += line[++i];
-        } else {
-          word += c;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        in_word = true;
-      } else if (c == '\\' && i + 1 < line.size()) {
-        word += line[++i];
-        in_word = true;
-      } else if (c == ' ' || c == '\t' || c == '\r') {
-        if (in_word) words.push_back(std::move(word));
-        word.clear();
-        in_word = false;
+    if (!line.empty() && line.front() == '#') continue;
+    kept += raw_line;
+    kept += '\n';
+  }
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    char c = kept[i];
+    if (quote == '\'') {
+      if (c == '\'') quote = 0; else word += c;
+    } else if (quote == '"') {
+      if (c == '"') {
+        quote = 0;
+      } else if (c == '\\' && i + 1 < kept.size() && (kept[i + 1] == '"' || kept[i + 1] == '\\' || kept[i + 1] == '$')) {
+        word += kept[++i];
       } else {
         word += c;
-        in_word = true;
       }
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == '\\' && i + 1 < kept.size()) {
+      if (kept[i + 1] != '\n') word += kept[i + 1];  // backslash-newline continues the line
+      ++i;
+      in_word = in_word || kept[i] != '\n';
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      if (in_word) words.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
     }
-    if (quote) return Fail(ErrorKind::kUsage, "claude_args: unclosed " + std::string(1, quote) + " quote in: " + std::string(line));
-    if (in_word) words.push_back(std::move(word));
   }
+  if (quote) return Fail(ErrorKind::kUsage, "claude_args: unclosed " + std::string(1, quote) + " quote");
+  if (in_word) words.push_back(std::move(word));
   return words;
 }
 

@@ -30,6 +30,13 @@ TEST(SplitClaudeArgs, QuotesKeepSpacesAndAnUnclosedQuoteIsAnError) {
   EXPECT_NE(bad.error().message.find("unclosed"), std::string::npos);
 }
 
+TEST(SplitClaudeArgs, QuotesMaySpanLines) {
+  auto words = SplitClaudeArgs("--json-schema '{\n  \"type\": \"object\"\n}'\n--max-turns 3 \\\n  --verbose\n");
+  ASSERT_TRUE(words) << words.error().message;
+  EXPECT_EQ(*words, (std::vector<std::string>{"--json-schema", "{\n  \"type\": \"object\"\n}", "--max-turns", "3",
+                                              "--verbose"}));
+}
+
 TEST(ReadInputs, DefaultsMatchTheAction) {
   auto in = ReadInputs(Env());
   ASSERT_TRUE(in);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+
+#include "integrations/github/sanitize.h"
 
 #include "runner/base/strings.h"
 
@@ -261,6 +264,41 @@ std::vector<std::string> KnownSecretsFromEnv(
     if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(std::move(value));
   }
   return out;
+}
+
+namespace {
+
+/// Roughly what GitHub renders: the sanitizer's cleaning (invisible characters, character
+/// references, comments, hidden elements), then every remaining tag dropped.
+std::string RenderedText(std::string_view text) {
+  std::string clean = SanitizeForgeText(text);
+  std::string out;
+  out.reserve(clean.size());
+  for (size_t i = 0; i < clean.size(); ++i) {
+    char next = i + 1 < clean.size() ? clean[i + 1] : '\0';
+    bool tag_start = clean[i] == '<' && (std::isalpha(static_cast<unsigned char>(next)) || next == '/');
+    size_t close = tag_start ? clean.find('>', i) : std::string::npos;
+    if (close != std::string::npos) {
+      i = close;
+      continue;
+    }
+    out += clean[i];
+  }
+  return out;
+}
+
+size_t CountRedactions(std::string_view text) {
+  size_t n = 0;
+  for (size_t at = text.find(kRedacted); at != std::string_view::npos; at = text.find(kRedacted, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::string RedactForPosting(std::string_view text, const std::vector<std::string>& known_secrets) {
+  std::string once = RedactSecrets(text, known_secrets);
+  std::string rendered = RedactSecrets(RenderedText(once), known_secrets);
+  return CountRedactions(rendered) > CountRedactions(once) ? rendered : once;
 }
 
 }  // namespace integrations::github

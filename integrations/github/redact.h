@@ -34,6 +34,12 @@ namespace integrations::github {
 inline constexpr std::string_view kRedacted = "[REDACTED]";
 inline constexpr size_t kMinKnownSecretLength = 8;
 
+/// For text the runner posts (comments, reviews, pull request bodies, the log): RedactSecrets,
+/// and also what GitHub would *display*: a secret split by markup that renders as nothing
+/// (`g<b></b>hs_…`, `g<!-- -->hs_…`, `&#103;hs_…`, zero-width characters) is found in the
+/// rendered form, and then that form, redacted, is posted instead.
+std::string RedactForPosting(std::string_view text, const std::vector<std::string>& known_secrets);
+
 std::string RedactSecrets(std::string_view text,
                           const std::vector<std::string>& known_secrets = {});
 

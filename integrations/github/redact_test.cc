@@ -136,5 +136,21 @@ TEST(KnownSecretsFromEnv, ListCoversTheCredentialsTheRunnerSees) {
   }
 }
 
+TEST(RedactForPosting, FindsSecretsThatMarkupHidesFromTheRawText) {
+  const std::string token = "ghs_" + std::string("Zq8RmT3vXw9YpL2kJn5HbG7cFd4sAe6uVi1o");
+  const std::string key = "known-secret-value-123";
+  for (const std::string& hidden : std::vector<std::string>{"g<b></b>hs_" + token.substr(4), "g<!-- x -->hs_" + token.substr(4),
+                                    "&#103;hs_" + token.substr(4), "g\u200Bhs_" + token.substr(4),
+                                    "known-<i></i>secret-value-123"}) {
+    std::string posted = RedactForPosting("value: " + hidden + " end", {key});
+    EXPECT_EQ(posted.find(token), std::string::npos) << posted;
+    EXPECT_EQ(posted.find(key), std::string::npos) << posted;
+    EXPECT_NE(posted.find("[REDACTED]"), std::string::npos) << hidden << " -> " << posted;
+  }
+  // Ordinary markup without secrets is posted as written.
+  const std::string plain = "<sub>Cost $0.01</sub> and <!-- marker --> **bold**";
+  EXPECT_EQ(RedactForPosting(plain, {key}), plain);
+}
+
 }  // namespace
 }  // namespace integrations::github

@@ -38,7 +38,7 @@ class Writer {
   explicit Writer(const SummaryFacts& facts) : facts_(facts) {}
 
   std::string Redact(std::string_view text) const {
-    return RedactSecrets(text, facts_.known_secrets);
+    return RedactForPosting(text, facts_.known_secrets);
   }
 
   /// Redacted, then cut to `max` bytes with a note.
@@ -170,7 +170,7 @@ std::string JobSummaryMarkdown(const std::vector<Json>& messages, const SummaryF
       out += (text.empty() ? "*(no result text)*" : w.Redact(text)) + "\n";
     }
   }
-  return RedactSecrets(out, facts.known_secrets);
+  return RedactForPosting(out, facts.known_secrets);
 }
 
 }  // namespace integrations::github

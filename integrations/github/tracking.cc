@@ -9,7 +9,7 @@ namespace integrations::github {
 using runner::base::Json;
 using runner::base::Result;
 
-std::string TrackingComment::Redact(std::string_view text) const { return RedactSecrets(text, secrets_); }
+std::string TrackingComment::Redact(std::string_view text) const { return RedactForPosting(text, secrets_); }
 
 Result<void> TrackingComment::Create(const std::string& body, int64_t reply_to, bool sticky) {
   std::string text = Redact(body);

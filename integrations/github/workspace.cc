@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "integrations/github/branch_name.h"
+#include "runner/base/files.h"
 #include "runner/base/log.h"
 #include "runner/base/strings.h"
 
@@ -25,6 +26,14 @@ std::string Tracking(std::string_view branch) {
 }
 
 }  // namespace
+
+Result<void> Workspace::ProtectConfig(const EntityContext& pull) {
+  plan_.removed_credentials = TRY(repo_.RemoveLocalConfig("^http\\..*\\.extraheader$"));
+  TRY_VOID(repo_.Fetch("origin", {Tracking(pull.base_ref)}, auth_));
+  restored_ = ConfigPathsFromBase();
+  TRY_VOID(repo_.RestorePathsFrom("origin/" + pull.base_ref, restored_));
+  return {};
+}
 
 Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityContext* entity,
                                          const ActionInputs& inputs, std::string_view repo_full_name,
@@ -87,14 +96,31 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
   (void)event;
   if (push_branch_.empty()) push_branch_ = plan_.branch;
   start_sha_ = TRY(repo_.HeadSha());
+  config_snapshot_ = runner::base::ReadFile(repo_.gitdir() / "config").value_or("");
   return plan_;
 }
 
 Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::git::Identity& bot,
                                       bool allow_workflow_changes) {
   PushOutcome out;
+  // Whatever the agent did to .git/config (remotes, url rewrites, helpers) is undone before
+  // the runner commits and pushes with the token.
+  std::filesystem::path config = repo_.gitdir() / "config";
+  if (runner::base::ReadFile(config).value_or("") != config_snapshot_) {
+    TRY_VOID(runner::base::WriteFileAtomic(config, config_snapshot_));
+    out.config_restored = true;
+  }
+  // The branch prepared for the run is what gets committed to, checked and pushed.
+  std::string current = TRY(repo_.CurrentBranch());
+  if (current != plan_.branch) {
+    return Fail(ErrorKind::kConfig, "the agent left the branch " + plan_.branch + " (HEAD is " +
+                                        (current.empty() ? "detached" : current) + "); nothing was pushed");
+  }
   std::vector<std::string> exclude = restored_;
-  if (!allow_workflow_changes) exclude.push_back(".github/workflows/");
+  if (!allow_workflow_changes) {
+    exclude.push_back(".github/workflows/");
+    exclude.push_back(".github/actions/");
+  }
   // Credential files cloud login actions leave in the checkout (google-github-actions/auth
   // writes gha-creds-*.json) are never committed.
   for (const std::string& p : TRY(repo_.ChangedPaths())) {
@@ -105,11 +131,16 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
   if (committed) out.commit_sha = *committed;
   out.commits = TRY(repo_.CommitsAhead(start_sha_, "HEAD"));
   if (out.commits == 0) return out;
-  if (!allow_workflow_changes) {
-    for (const std::string& p : TRY(repo_.PathsChangedBetween(start_sha_, "HEAD"))) {
-      if (p.starts_with(".github/workflows/")) {
+  for (const std::string& p : TRY(repo_.PathsChangedBetween(start_sha_, "HEAD"))) {
+    if (!allow_workflow_changes && (p.starts_with(".github/workflows/") || p.starts_with(".github/actions/"))) {
+      return Fail(ErrorKind::kConfig, "the commits change " + p +
+                                          "; workflow files are not pushed unless allow_workflow_changes is true");
+    }
+    for (const std::string& r : restored_) {
+      if (p == r || p.starts_with(r + "/")) {
         return Fail(ErrorKind::kConfig, "the commits change " + p +
-                                            "; workflow files are not pushed unless allow_workflow_changes is true");
+                                            ", Claude's configuration, which on pull requests comes from the base "
+                                            "branch; not pushed");
       }
     }
   }

@@ -40,6 +40,7 @@ struct WorkspacePlan {
 
 struct PushOutcome {
   bool pushed = false;
+  bool config_restored = false;  ///< .git/config had changed during the run and was put back
   std::string commit_sha;  ///< the runner's own commit of leftovers; empty when none
   int commits = 0;         ///< commits on the branch from this run
 };
@@ -54,6 +55,10 @@ class Workspace {
                                               const ActionInputs& inputs, std::string_view repo_full_name,
                                               std::string_view default_branch, std::string_view run_id,
                                               std::time_t now);
+
+  /// Only the trust boundary, for runs that do not commit (automation on a pull request): the
+  /// checkout's stored credentials go and Claude's configuration is taken from the base branch.
+  runner::base::Result<void> ProtectConfig(const EntityContext& pull);
 
   /// Commits what the agent left and pushes. `message` is the full commit message.
   runner::base::Result<PushOutcome> Finish(const std::string& message, const runner::git::Identity& bot,
@@ -70,6 +75,8 @@ class Workspace {
   /// changes in .git/config redirects the token), the fork's for a fork PR with push_to_fork.
   std::string push_url_;
   std::string push_branch_;  ///< the branch name on that remote
+  /// .git/config as it was before the agent ran; put back before committing and pushing.
+  std::string config_snapshot_;
   std::string start_sha_;
   std::vector<std::string> restored_;
 };

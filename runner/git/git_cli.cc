@@ -30,9 +30,16 @@ std::vector<std::string> ChildEnv(const RemoteAuth& auth) {
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) {
     std::string_view kv(*e);
-    if (kv.starts_with("GIT_CONFIG_") || kv.starts_with("GIT_ASKPASS=") || kv.starts_with("CLAUDE_RUNNER_GIT_")) continue;
+    // No GIT_* steering from the environment (GIT_DIR, GIT_CONFIG_*, GIT_ASKPASS, …) except
+    // the CA settings a proxied network needs.
+    bool ca = kv.starts_with("GIT_SSL_CAINFO=") || kv.starts_with("GIT_SSL_CAPATH=");
+    if ((kv.starts_with("GIT_") && !ca) || kv.starts_with("CLAUDE_RUNNER_GIT_")) continue;
     env.emplace_back(kv);
   }
+  // Only the repository's own config counts (the caller vouches for it); no user or system
+  // config can add url rewrites, proxies or helpers.
+  env.push_back("GIT_CONFIG_GLOBAL=/dev/null");
+  env.push_back("GIT_CONFIG_NOSYSTEM=1");
   env.push_back("GIT_TERMINAL_PROMPT=0");
   env.push_back("GCM_INTERACTIVE=never");
   if (!auth.token.empty()) {

@@ -90,7 +90,12 @@ Result<detail::Remote> LookupRemote(git_repository* repo, std::string_view remot
   std::string name(remote);
   git_remote* r = nullptr;
   if (name.find("://") != std::string::npos) {
-    if (git_remote_create_anonymous(&r, repo, name.c_str()) != 0) return GitFail(ErrorKind::kUsage, "bad remote URL");
+    // A URL is used as given: url.*.insteadOf / pushInsteadOf rules in the config (which
+    // whoever could write .git/config or ~/.gitconfig controls) do not redirect it.
+    git_remote_create_options opts = GIT_REMOTE_CREATE_OPTIONS_INIT;
+    opts.repository = repo;
+    opts.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+    if (git_remote_create_with_opts(&r, name.c_str(), &opts) != 0) return GitFail(ErrorKind::kUsage, "bad remote URL");
   } else if (git_remote_lookup(&r, repo, name.c_str()) != 0) {
     return GitFail(ErrorKind::kUsage, "no remote '" + name + "'");
   }

@@ -127,6 +127,8 @@ Result<Repo> Repo::Open(const std::filesystem::path& dir) {
   return out;
 }
 
+std::filesystem::path Repo::gitdir() const { return git_repository_path(repo_.get()); }
+
 std::filesystem::path Repo::workdir() const {
   std::string dir = git_repository_workdir(repo_.get());
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();

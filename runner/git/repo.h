@@ -62,6 +62,8 @@ class Repo {
 
   /// The work tree's root (no trailing slash).
   std::filesystem::path workdir() const;
+  /// The repository's git directory (`.git`, or what a `.git` file points to).
+  std::filesystem::path gitdir() const;
   /// Short branch name; empty when HEAD is detached. An unborn branch (no commit yet) is named.
   Result<std::string> CurrentBranch() const;
   Result<std::string> HeadSha() const;
