@@ -317,6 +317,10 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   if (before_agent) Say("{}", RedactForPosting(agent_error, secrets_));
   FinalReport::Outcome outcome = before_agent ? FinalReport::Outcome::kFailure : OutcomeOf(agent_code);
   int exit_code = before_agent ? kExitForgeFailed : agent_code;
+  if (before_agent && signalled) {  // cancelled while preparing (a fetch, the context)
+    outcome = FinalReport::Outcome::kCancelled;
+    exit_code = deps_.cancel->reason() == runner::base::CancelReason::kTerminate ? 143 : 130;
+  }
   std::string error = agent_error;
   Json result = log_ ? log_->last_result() : Json();
   std::string result_text = result["result"].AsString();
@@ -542,14 +546,14 @@ int Command::Run() {
     std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace) : std::filesystem::current_path();
     auto repo = runner::git::Repo::Open(dir);
     if (!repo) return Finish(-1, "the workspace is not a git checkout, so Claude's configuration cannot be taken from the base branch: " + repo.error().message);
-    Workspace guard(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token});
+    Workspace guard(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token, deps_.cancel});
     if (auto ok = guard.ProtectConfig(*entity_); !ok) return Finish(-1, "taking Claude's configuration from the base branch failed: " + ok.error().message);
   }
   if (tag_ || inputs_.create_pr) {
     std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace) : std::filesystem::current_path();
     auto repo = runner::git::Repo::Open(dir);
     if (!repo) return Finish(-1, "the workspace is not a git checkout: " + repo.error().message);
-    workspace_ = std::make_unique<Workspace>(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token});
+    workspace_ = std::make_unique<Workspace>(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token, deps_.cancel});
     std::string default_branch = event_.payload["repository"]["default_branch"].AsString();
     if (default_branch.empty() && inputs_.base_branch.empty()) {
       auto repo_info = api_->GetRepo(facts_.repository);

@@ -19,6 +19,7 @@ struct CallbackState {
   const RemoteAuth* auth = nullptr;
   int credential_calls = 0;
   bool refused = false;         ///< the server rejected the credentials (or none were given)
+  bool cancelled = false;       ///< auth->cancel stopped the transfer
   std::string remote_text;      ///< "remote:" sideband text (hook messages)
   std::string rejection;        ///< "refs/heads/x: reason" for refused ref updates
 };
@@ -45,10 +46,26 @@ int Credentials(git_credential** out, const char* url, const char*, unsigned int
   return git_credential_userpass_plaintext_new(out, state->auth->username.c_str(), state->auth->token.c_str());
 }
 
+bool Cancelled(CallbackState* state) {
+  if (state->auth->cancel == nullptr || !state->auth->cancel->cancelled()) return false;
+  state->cancelled = true;
+  git_error_set_str(GIT_ERROR_NET, "cancelled");
+  return true;
+}
+
 int Sideband(const char* text, int len, void* payload) {
   auto* state = static_cast<CallbackState*>(payload);
+  if (Cancelled(state)) return GIT_EUSER;
   if (state->remote_text.size() < 4096) state->remote_text.append(text, static_cast<size_t>(len));
   return 0;
+}
+
+int TransferProgress(const git_indexer_progress*, void* payload) {
+  return Cancelled(static_cast<CallbackState*>(payload)) ? GIT_EUSER : 0;
+}
+
+int PushProgress(unsigned int, unsigned int, size_t, void* payload) {
+  return Cancelled(static_cast<CallbackState*>(payload)) ? GIT_EUSER : 0;
 }
 
 int PushUpdate(const char* refname, const char* status, void* payload) {
@@ -64,6 +81,8 @@ git_remote_callbacks Callbacks(CallbackState& state) {
   git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
   callbacks.credentials = Credentials;
   callbacks.sideband_progress = Sideband;
+  callbacks.transfer_progress = TransferProgress;
+  callbacks.push_transfer_progress = PushProgress;
   callbacks.push_update_reference = PushUpdate;
   callbacks.payload = &state;
   return callbacks;
@@ -111,6 +130,7 @@ Result<detail::Remote> LookupRemote(git_repository* repo, std::string_view remot
 
 /// The error of a failed network call: kAuth when the credentials were refused.
 base::Error NetworkError(const CallbackState& state, std::string_view what) {
+  if (state.cancelled) return base::Error{ErrorKind::kInterrupted, "git: " + std::string(what) + ": cancelled"};
   return detail::LastError(state.refused ? ErrorKind::kAuth : ErrorKind::kNetwork, what);
 }
 

@@ -150,6 +150,17 @@ TEST_F(RemoteTest, AShallowCloneIsCountedAndPushedAndARefusalNamesTheReason) {
   EXPECT_FALSE(wrong);
 }
 
+TEST_F(RemoteTest, ACancelledTokenStopsATransfer) {
+  ASSERT_TRUE(server_->CommitFiles("acme", "main", {{"big.txt", std::string(200000, 'x')}}, "big"));
+  base::CancelToken cancel;
+  cancel.Cancel(base::CancelReason::kTerminate);
+  RemoteAuth auth{"x-access-token", kToken, &cancel};
+  Result<void> fetched = repo_->Fetch("origin", {"+refs/heads/main:refs/remotes/origin/main"}, auth);
+  ASSERT_FALSE(fetched);
+  EXPECT_EQ(fetched.error().kind, base::ErrorKind::kInterrupted) << fetched.error().message;
+  EXPECT_TRUE(repo_->Fetch("origin", {"+refs/heads/main:refs/remotes/origin/main"}, auth_));
+}
+
 TEST_F(RemoteTest, APushThatIsNotAFastForwardIsRefused) {
   CommitOnBranch("claude/x", "fix.txt", "ours");
   ASSERT_TRUE(server_->CommitFiles("acme", "main", {{"other.txt", "theirs\n"}}, "theirs"));

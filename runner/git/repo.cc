@@ -202,6 +202,23 @@ Result<void> Repo::CheckoutBranch(std::string_view name) {
     // The upstream is a convenience (git status in the agent's shell); a checkout whose
     // fetch refspec does not cover the branch (a single-branch clone) cannot have one.
     if (git_branch_set_upstream(ref, tracking.c_str()) != 0) git_error_clear();
+  } else if (git_branch_is_head(ref) != 1) {
+    // A local branch left by an earlier job (self-hosted runners keep workspaces) may be behind
+    // the remote: it is moved to origin/<name>, as a fresh checkout would have it.
+    std::string tracking = "origin/" + branch;
+    if (auto origin = detail::LookupCommit(repo_.get(), tracking); origin) {
+      if (!git_oid_equal(git_reference_target(ref), git_commit_id(origin->get()))) {
+        git_reference* moved = nullptr;
+        if (git_reference_set_target(&moved, ref, git_commit_id(origin->get()), "claude-runner: reset to origin") != 0) {
+          git_reference_free(ref);
+          return GitFail(ErrorKind::kIo, "moving branch '" + branch + "' to " + tracking);
+        }
+        git_reference_free(ref);
+        ref = moved;
+      }
+    } else {
+      git_error_clear();
+    }
   }
   Reference owned(ref);
   Commit commit = TRY(detail::LookupCommit(repo_.get(), git_reference_name(ref)));

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runner/base/cancel.h"
 #include "runner/base/result.h"
 
 struct git_repository;
@@ -41,6 +42,9 @@ struct Identity {
 struct RemoteAuth {
   std::string username = "x-access-token";
   std::string token;
+  /// When set and cancelled, a transfer in progress stops at its next progress report
+  /// (kInterrupted), so a cancelled job is not held up by a large fetch.
+  base::CancelToken* cancel = nullptr;
 };
 
 /// Process-wide network timeouts for every libgit2 connection (plain sockets and the TLS
@@ -84,7 +88,9 @@ class Repo {
   /// (kIo, the branch is not created) when it would overwrite them. kUsage if `name` exists.
   Result<void> CreateBranchAndCheckout(std::string_view name, std::string_view start);
   /// Checks out the local branch `name`, first creating it from origin/<name> (with that as
-  /// its upstream) when there is no local branch. Safe checkout as above.
+  /// its upstream) when there is no local branch; an existing local branch that is not checked
+  /// out is first moved to origin/<name> (a stale copy from an earlier job). Safe checkout as
+  /// above.
   Result<void> CheckoutBranch(std::string_view name);
 
   /// Paths (relative, '/'-separated, sorted) that differ between HEAD and the index or the

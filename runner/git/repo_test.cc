@@ -215,6 +215,18 @@ TEST_F(RepoTest, CommitAllWithNothingToCommitReturnsNullopt) {
   EXPECT_EQ(anonymous.error().message, "git: the commit author needs a name and an email");
 }
 
+TEST_F(RepoTest, AStaleLocalBranchIsMovedToTheRemoteOne) {
+  Repo repo = Open();
+  // An earlier job left a local `topic` at main's commit; the remote's topic has moved on.
+  ASSERT_TRUE(repo.CreateBranchAndCheckout("topic", "origin/main"));
+  ASSERT_TRUE(repo.CreateBranchAndCheckout("other", "origin/main"));
+  Git(work(), {"update-ref", "refs/remotes/origin/topic", Git(work(), {"commit-tree", "-p", "HEAD", "-m", "remote work",
+                                                                       Git(work(), {"rev-parse", "HEAD^{tree}"})})});
+  ASSERT_TRUE(repo.CheckoutBranch("topic"));
+  EXPECT_EQ(repo.HeadSha().value(), repo.ResolveSha("origin/topic").value());
+  EXPECT_EQ(repo.CurrentBranch().value(), "topic");
+}
+
 TEST_F(RepoTest, CommitsAheadAndPathsChangedBetween) {
   Repo repo = Open();
   ASSERT_TRUE(repo.CreateBranchAndCheckout("claude/work", "origin/main"));
