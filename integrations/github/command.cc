@@ -445,6 +445,11 @@ int Command::Run() {
     return 2;
   }
   user_args_ = std::move(*user_args);
+  if (!inputs_.claude_code_oauth_token.empty() && inputs_.anthropic_api_key.empty()) {
+    std::fprintf(stderr, "Error: claude_code_oauth_token (a Claude subscription token) is not "
+                         "supported yet; set anthropic_api_key\n");
+    return 2;
+  }
   if (inputs_.use_bedrock || inputs_.use_vertex) {
     std::fprintf(stderr, "Error: %s is not supported yet; reach it through an LLM gateway with "
                          "ANTHROPIC_BASE_URL, or use the Anthropic API\n",
@@ -624,7 +629,6 @@ int Command::Run() {
   // The agent's environment: credentials from the inputs, the bot as git identity, and no way
   // to mint OIDC tokens.
   if (!inputs_.anthropic_api_key.empty()) SetEnv("ANTHROPIC_API_KEY", inputs_.anthropic_api_key);
-  if (!inputs_.claude_code_oauth_token.empty()) SetEnv("CLAUDE_CODE_OAUTH_TOKEN", inputs_.claude_code_oauth_token);
   SetEnv("GIT_AUTHOR_NAME", bot_.name);
   SetEnv("GIT_AUTHOR_EMAIL", bot_.email);
   SetEnv("GIT_COMMITTER_NAME", bot_.name);
