@@ -58,7 +58,7 @@ TriggerDecision DecideTrigger(const GithubEvent& e, const TriggerInputs& in) {
 
   switch (e.kind) {
     case EventKind::kOther:
-      return None("the " + Quote(e.name) + " event is not supported; nothing to do");
+      return None("the " + Quote(e.name) + " event is not one the runner acts on");
 
     case EventKind::kIssueComment:
     case EventKind::kPullRequestReviewComment:

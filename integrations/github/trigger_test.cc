@@ -200,7 +200,7 @@ TEST(Trigger, UnsupportedEvent) {
   in.prompt = "Do something.";
   TriggerDecision d = Decide("push", Example("push"), in);
   EXPECT_EQ(d.mode, Mode::kNone);
-  EXPECT_NE(d.reason.find("`push` event is not supported"), std::string::npos) << d.reason;
+  EXPECT_NE(d.reason.find("`push` event is not one the runner acts on"), std::string::npos) << d.reason;
 }
 
 TEST(Trigger, ReasonsAreOneLine) {
