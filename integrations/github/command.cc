@@ -341,7 +341,8 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
     } else if (pushed->pushed) {
       if (pushed->config_restored) Say("the agent changed .git/config; it was put back as it was before pushing");
       Say("pushed {} commit(s) to {}", pushed->commits, plan.branch);
-      branch_url = facts_.server_url + "/" + facts_.repository + "/tree/" + plan.branch;
+      branch_url = facts_.server_url + "/" + plan.push_repo + "/tree/" + plan.push_branch;
+      branch_name_ = plan.push_branch;
       if (plan.new_branch) {
         std::string title = entity_ ? "Claude: " + std::string(runner::base::Trim(SanitizeForgeText(entity_->title)))
                                     : "Claude: changes from workflow run " + facts_.run_id;

@@ -60,6 +60,7 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
         TRY_VOID(repo_.CreateBranchAndCheckout(local, "fork/" + local));
         push_url_ = fork_url;
         push_branch_ = entity->head_ref;
+        plan_.push_repo = entity->head_repo;
       } else {
         TRY_VOID(repo_.Fetch("origin", {"+refs/pull/" + std::to_string(entity->number) + "/head:refs/remotes/origin/" + local}, auth_));
         TRY_VOID(repo_.CreateBranchAndCheckout(local, "origin/" + local));
@@ -95,6 +96,8 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
   }
   (void)event;
   if (push_branch_.empty()) push_branch_ = plan_.branch;
+  plan_.push_branch = push_branch_;
+  if (plan_.push_repo.empty()) plan_.push_repo = std::string(repo_full_name);
   start_sha_ = TRY(repo_.HeadSha());
   config_snapshot_ = runner::base::ReadFile(repo_.gitdir() / "config").value_or("");
   return plan_;

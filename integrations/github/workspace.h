@@ -36,6 +36,8 @@ struct WorkspacePlan {
   bool can_push = true;
   std::string no_push_reason;  ///< why not, for the final comment
   int removed_credentials = 0;  ///< http.*.extraheader entries actions/checkout left, removed
+  std::string push_repo;    ///< `owner/name` pushed to (the fork's for push_to_fork)
+  std::string push_branch;  ///< the branch's name there
 };
 
 struct PushOutcome {
