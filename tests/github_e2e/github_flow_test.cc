@@ -539,5 +539,26 @@ TEST_F(PullFlow, ReviewBotPostsOneReviewWithTwoInlineComments) {
   EXPECT_EQ(tip->sha, feature_sha_);
 }
 
+TEST_F(PullFlow, TrackProgressGivesAReviewWorkflowATrackingComment) {
+  Json p = PullPayload("pull_request", "synchronize");
+  FakeApi model(Script({TextTurn("Looks good to me.")}));
+  auto env = JobEnv("pull_request", p, model, gh_->api_url());
+  env["INPUT_PROMPT"] = "Review the change for naming problems.";
+  env["INPUT_TRACK_PROGRESS"] = "true";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json tracking = TrackingComment(gh_->IssueComments(5));
+  ASSERT_FALSE(tracking.is_null());
+  EXPECT_NE(tracking["body"].AsString().find("Claude finished"), std::string::npos) << tracking["body"].AsString();
+  EXPECT_NE(tracking["body"].AsString().find("Looks good to me."), std::string::npos);
+  // The workflow's prompt is the request the agent follows (not the PR's title or body).
+  auto blocks = model.Requests().at(0)["body"]["messages"].at(0)["content"];
+  ASSERT_TRUE(blocks.is_array());
+  EXPECT_NE(blocks.at(blocks.size() - 1).Dump().find("Review the change for naming problems."), std::string::npos) << blocks.Dump();
+  auto tip = git_->Tip(kRepo, "feature");
+  ASSERT_TRUE(tip);
+  EXPECT_EQ(tip->sha, feature_sha_);  // nothing to commit, nothing pushed
+}
+
 }  // namespace
 }  // namespace github_e2e
