@@ -4,8 +4,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <thread>
 
+#include "integrations/github/branch_name.h"
 #include "runner/base/clock.h"
 #include "tests/github_e2e/github_e2e_fixture.h"
 
@@ -167,6 +169,24 @@ TEST_F(IssueFlow, AShallowCheckoutAsActionsCheckoutMakesIsPushedFrom) {
   EXPECT_NE(log->find("second"), std::string::npos) << *log;  // the branch sits on main's history
   EXPECT_EQ(runner::e2e::ReadText(work() / ".git" / "config").find("extraheader"), std::string::npos);
   EXPECT_NE(r.err.find("removed the checkout's stored credentials"), std::string::npos) << r.err;
+}
+
+TEST_F(IssueFlow, ABranchNameTakenOnTheRemoteGetsASuffix) {
+  // Someone already has the branch this run would create (for this minute and the next).
+  std::time_t now = std::time(nullptr);
+  for (std::time_t t : {now, now + 60}) {
+    std::string taken = integrations::github::NewBranchName("claude/", "issue", 12, t);
+    ASSERT_TRUE(git_->CommitFiles(kRepo, taken, {{"other.txt", "someone else's work\n"}}, "theirs"));
+  }
+  FakeApi model(FixTypoScript());
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string branch = Outputs()["branch_name"];
+  EXPECT_TRUE(branch.ends_with("-2")) << branch;
+  auto theirs = git_->Tip(kRepo, branch.substr(0, branch.size() - 2));
+  ASSERT_TRUE(theirs);
+  EXPECT_EQ(theirs->message, "theirs");  // untouched
 }
 
 TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
