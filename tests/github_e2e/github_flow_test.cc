@@ -189,6 +189,22 @@ TEST_F(IssueFlow, ABranchNameTakenOnTheRemoteGetsASuffix) {
   EXPECT_EQ(theirs->message, "theirs");  // untouched
 }
 
+TEST_F(IssueFlow, AnAnswerWithoutChangesLeavesNoBranchBehind) {
+  FakeApi model(Script({TextTurn("The greeting is spelled that way on purpose; nothing to change.")}));
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  env["INPUT_CREATE_PR"] = "true";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto branches = runner::testing::RunGit(git_->repo_path(kRepo), {"branch", "--list"});
+  ASSERT_TRUE(branches);
+  EXPECT_EQ(branches->find("claude/"), std::string::npos) << *branches;
+  EXPECT_TRUE(gh_->Pulls().empty());
+  EXPECT_TRUE(Outputs()["branch_name"].empty());
+  std::string body = TrackingComment(gh_->IssueComments(12))["body"].AsString();
+  EXPECT_NE(body.find("nothing to change"), std::string::npos) << body;
+  EXPECT_EQ(body.find("/tree/"), std::string::npos) << body;
+}
+
 TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
   FakeApi model(FixTypoScript());
   auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
