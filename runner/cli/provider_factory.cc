@@ -6,6 +6,7 @@
 #include "runner/base/strings.h"
 #include "runner/exec/process.h"
 #include "runner/providers/anthropic_provider.h"
+#include "runner/providers/bedrock_provider.h"
 #include "runner/providers/recorder.h"
 #include "runner/providers/replay_provider.h"
 #include "runner/providers/replay_script.h"
@@ -111,9 +112,12 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
   if (flags.replay_file) {
     provider = TRY(MakeReplay(*flags.replay_file, env));
   } else {
-    // Cloud providers are not built in yet: say so instead of failing later for want of a key.
-    for (const auto& [var, name] : {std::pair{"CLAUDE_CODE_USE_BEDROCK", "Amazon Bedrock"},
-                                    std::pair{"CLAUDE_CODE_USE_VERTEX", "Google Vertex AI"},
+    if (env.Truthy("CLAUDE_CODE_USE_BEDROCK")) {
+      provider = std::make_unique<providers::BedrockProvider>(
+          http, TRY(providers::BedrockOptionsFromEnv(env)));
+    }
+    // Other cloud providers are not built in yet: say so instead of failing later for want of a key.
+    for (const auto& [var, name] : {std::pair{"CLAUDE_CODE_USE_VERTEX", "Google Vertex AI"},
                                     std::pair{"CLAUDE_CODE_USE_FOUNDRY", "Microsoft Foundry"}}) {
       if (env.Truthy(var)) {
         return base::Fail(base::ErrorKind::kUsage,
@@ -121,6 +125,8 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
                           "LLM gateway with ANTHROPIC_BASE_URL, or use the Anthropic API");
       }
     }
+  }
+  if (!provider) {
     providers::AnthropicOptions options = providers::AnthropicOptionsFromEnv(env);
     if (api_key_helper) options.key_helper = KeyHelper(*api_key_helper, env);
     bool has_credentials =

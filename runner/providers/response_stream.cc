@@ -30,7 +30,7 @@ AttemptFailure EndedEarly(bool started) {
 bool ResponseStream::Feed(std::string_view chunk) {
   if (abandoned_) return false;
   for (const base::SseFrame& frame : parser_.Feed(chunk)) {
-    if (!HandleFrame(frame)) {
+    if (!HandleData(frame.data)) {
       abandoned_ = true;
       return false;
     }
@@ -38,8 +38,14 @@ bool ResponseStream::Feed(std::string_view chunk) {
   return true;
 }
 
-bool ResponseStream::HandleFrame(const base::SseFrame& frame) {
-  auto event = Json::Parse(frame.data);
+bool ResponseStream::FeedEvent(std::string_view data) {
+  if (abandoned_) return false;
+  if (!HandleData(data)) abandoned_ = true;
+  return !abandoned_;
+}
+
+bool ResponseStream::HandleData(std::string_view data) {
+  auto event = Json::Parse(data);
   if (!event || !event->is_object()) {
     stream_failure_ = MalformedStream("event data is not a JSON object");
     return false;

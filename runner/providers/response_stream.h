@@ -25,6 +25,18 @@ class ResponseStream {
   /// `error` event or malformed data arrived); further bytes are ignored.
   bool Feed(std::string_view chunk);
 
+  /// Feeds one already-framed stream event's JSON text (what an SSE frame's `data:` holds), for
+  /// transports with their own framing (Bedrock's event stream). Same result as Feed.
+  bool FeedEvent(std::string_view data);
+
+  /// Abandons the stream with `failure` (a transport-level error event, e.g. a Bedrock
+  /// exception message); Finish reports it unless message_stop already arrived.
+  void Abandon(AttemptFailure failure) {
+    if (abandoned_) return;
+    stream_failure_ = std::move(failure);
+    abandoned_ = true;
+  }
+
   /// The `request-id` of the answer, known from its head: set before Feed so assistant events
   /// of completed blocks carry it.
   void SetRequestId(std::string request_id) {
@@ -40,7 +52,7 @@ class ResponseStream {
   bool abandoned() const { return abandoned_; }
 
  private:
-  bool HandleFrame(const base::SseFrame& frame);
+  bool HandleData(std::string_view data);
 
   StreamObserver& observer_;
   base::SseParser parser_;

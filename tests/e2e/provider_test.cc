@@ -151,12 +151,94 @@ TEST_F(E2eTest, SystemPromptCarriesEnvironmentAndGitFacts) {
 
 TEST_F(E2eTest, CloudProvidersThatAreNotBuiltInAreAClearUsageError) {
   FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"unused"}],"stop_reason":"end_turn"}]})");
-  for (const char* var : {"CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY"}) {
+  for (const char* var : {"CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY"}) {
     RunOutput r = Run(api, {"-p", "hi"}, "", {{var, "1"}});
     EXPECT_EQ(r.exit_code, 2) << var;
     EXPECT_NE(r.err.find(std::string(var) + ") is not supported yet"), std::string::npos) << r.err;
   }
+  // Bedrock is built in: without a region, or without credentials, it is a usage error that
+  // names the variables to set.
+  RunOutput no_region = Run(api, {"-p", "hi"}, "", {{"CLAUDE_CODE_USE_BEDROCK", "1"}});
+  EXPECT_EQ(no_region.exit_code, 2);
+  EXPECT_NE(no_region.err.find("set AWS_REGION"), std::string::npos) << no_region.err;
+  RunOutput no_keys =
+      Run(api, {"-p", "hi"}, "", {{"CLAUDE_CODE_USE_BEDROCK", "1"}, {"AWS_REGION", "us-east-1"}});
+  EXPECT_EQ(no_keys.exit_code, 2);
+  EXPECT_NE(no_keys.err.find("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), std::string::npos)
+      << no_keys.err;
   EXPECT_TRUE(api.Requests().empty());
+}
+
+/// The environment of a Bedrock run against `api`: no Anthropic credentials or base URL.
+std::map<std::string, std::string> BedrockEnv(std::map<std::string, std::string> env,
+                                              const FakeApi& api) {
+  env.erase("ANTHROPIC_API_KEY");
+  env.erase("ANTHROPIC_BASE_URL");
+  env["CLAUDE_CODE_USE_BEDROCK"] = "1";
+  env["AWS_REGION"] = "us-east-1";
+  env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
+  env["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+  env["AWS_SESSION_TOKEN"] = "session-token";
+  env["ANTHROPIC_BEDROCK_BASE_URL"] = api.base_url();
+  env["ANTHROPIC_MODEL"] = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+  return env;
+}
+
+TEST_F(E2eTest, BedrockProviderRunsAToolTurnOverTheEventStream) {
+  WriteText(work_.path() / "note.txt", "bedrock-file-contents\n");
+  FakeApi api(R"({"turns":[
+    {"content":[{"type":"tool_use","id":"toolu_1","name":"Read","input":{"file_path":")" +
+              (work_.path() / "note.txt").string() + R"("}}],"stop_reason":"tool_use"},
+    {"expect":{"last_user_contains":"bedrock-file-contents"},
+     "content":[{"type":"text","text":"the note says bedrock-file-contents"}],"stop_reason":"end_turn"}]})");
+  RunOutput r = RunRunner({"-p", "hi", "--output-format", "json", "--allowedTools", "Read"},
+                          BedrockEnv(Env(api), api), work_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto result = Json::Parse(r.out);
+  ASSERT_TRUE(result.has_value()) << r.out;
+  EXPECT_EQ((*result)["result"].AsString(), "the note says bedrock-file-contents");
+  EXPECT_FALSE((*result)["is_error"].AsBool());
+  EXPECT_EQ((*result)["num_turns"].AsInt(), 2);
+  EXPECT_GT((*result)["usage"]["output_tokens"].AsInt(), 0);
+
+  std::vector<Json> reqs = api.Requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  for (const Json& req : reqs) {
+    EXPECT_EQ(req["path"].AsString(),
+              "/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/invoke-with-response-stream");
+    EXPECT_EQ(req["body"]["anthropic_version"].AsString(), "bedrock-2023-05-31");
+    EXPECT_FALSE(req["body"].Contains("model"));
+    EXPECT_FALSE(req["body"].Contains("stream"));
+    const Json& h = req["headers"];
+    EXPECT_FALSE(h.Contains("x-api-key"));
+    EXPECT_EQ(h["x-amz-security-token"].AsString(), "session-token");
+    std::string auth = h["authorization"].AsString();
+    EXPECT_TRUE(auth.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/" +
+                                 h["x-amz-date"].AsString().substr(0, 8) +
+                                 "/us-east-1/bedrock/aws4_request, SignedHeaders=content-type;host;"
+                                 "x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature="))
+        << auth;
+  }
+  EXPECT_NE(reqs[1]["body"]["messages"].Dump().find("tool_result"), std::string::npos);
+}
+
+TEST_F(E2eTest, BedrockProviderRetriesThrottlingAndHonoursBearerTokens) {
+  FakeApi api(R"({"turns":[
+    {"error":{"status":429,"type":"rate_limit_error","message":"Too many tokens"}},
+    {"content":[{"type":"text","text":"ok after throttling"}],"stop_reason":"end_turn"}]})");
+  auto env = BedrockEnv(Env(api), api);
+  env.erase("AWS_ACCESS_KEY_ID");
+  env["AWS_BEARER_TOKEN_BEDROCK"] = "bedrock-api-key";
+  env["CLAUDE_CODE_MAX_RETRIES"] = "2";
+  RunOutput r = RunRunner({"-p", "hi", "--output-format", "json"}, env, work_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto result = Json::Parse(r.out);
+  ASSERT_TRUE(result.has_value()) << r.out;
+  EXPECT_EQ((*result)["result"].AsString(), "ok after throttling");
+  std::vector<Json> reqs = api.Requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[1]["headers"]["authorization"].AsString(), "Bearer bedrock-api-key");
+  EXPECT_FALSE(reqs[1]["headers"].Contains("x-amz-date"));
 }
 
 }  // namespace

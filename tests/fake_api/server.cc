@@ -9,7 +9,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <regex>
 
+#include "runner/base/sse_parser.h"
+#include "runner/base/strings.h"
+#include "runner/providers/aws_event_stream.h"
 #include "runner/providers/replay_answer.h"
 #include "tests/fake_api/http_wire.h"
 
@@ -119,6 +123,96 @@ void CloseGracefully(int fd, const std::atomic<bool>& stopping) {
   while (WaitReadable(fd, stopping, deadline) && ::recv(fd, sink, sizeof sink, 0) > 0) {
   }
   ::close(fd);
+}
+
+/// The model id of a Bedrock `/model/{id}/invoke-with-response-stream` path (percent-decoded),
+/// or nullopt for any other path.
+std::optional<std::string> BedrockModel(std::string_view path) {
+  constexpr std::string_view kPrefix = "/model/", kSuffix = "/invoke-with-response-stream";
+  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix) ||
+      path.size() <= kPrefix.size() + kSuffix.size()) {
+    return std::nullopt;
+  }
+  std::string_view encoded = path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+  std::string model;
+  for (size_t i = 0; i < encoded.size(); ++i) {
+    if (encoded[i] == '%' && i + 2 < encoded.size()) {
+      model.push_back(static_cast<char>(std::stoi(std::string(encoded.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      model.push_back(encoded[i]);
+    }
+  }
+  return model;
+}
+
+/// Checks the shape of a SigV4 Authorization header (credential scope for service `bedrock`,
+/// signed headers including host, x-amz-date and x-amz-content-sha256, a 64-hex signature, and
+/// the x-amz-* headers it names). Returns what is wrong, or "" when it looks right or the
+/// request is not SigV4-signed (bearer token, gateway without auth).
+std::string SigV4Problem(const runner::base::Headers& headers) {
+  std::string auth = runner::base::FindHeader(headers, "authorization");
+  if (!auth.starts_with("AWS4-HMAC-SHA256")) return "";
+  static const std::regex kShape(
+      "AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]+)/([0-9]{8})/([a-z0-9-]+)/bedrock/aws4_request, "
+      "SignedHeaders=([a-z0-9;-]+), Signature=[0-9a-f]{64}");
+  std::smatch m;
+  if (!std::regex_match(auth, m, kShape)) return "malformed SigV4 Authorization header: " + auth;
+  std::vector<std::string> signed_headers = runner::base::Split(m[4].str(), ';');
+  for (const char* needed : {"host", "x-amz-date", "x-amz-content-sha256"}) {
+    if (std::find(signed_headers.begin(), signed_headers.end(), needed) == signed_headers.end()) {
+      return std::string("SigV4 SignedHeaders lacks ") + needed;
+    }
+    if (runner::base::FindHeader(headers, needed).empty()) {
+      return std::string("SigV4-signed request lacks the ") + needed + " header";
+    }
+  }
+  if (!runner::base::FindHeader(headers, "x-amz-date").starts_with(m[2].str())) {
+    return "SigV4 credential scope date does not match x-amz-date";
+  }
+  return "";
+}
+
+/// The Bedrock exception name for an Anthropic error type.
+std::string BedrockExceptionFor(std::string_view type) {
+  if (type == "rate_limit_error") return "ThrottlingException";
+  if (type == "overloaded_error") return "ServiceUnavailableException";
+  if (type == "api_error") return "InternalServerException";
+  if (type == "authentication_error") return "UnrecognizedClientException";
+  if (type == "permission_error") return "AccessDeniedException";
+  if (type == "not_found_error") return "ResourceNotFoundException";
+  return "ValidationException";
+}
+
+std::string BedrockErrorBody(std::string_view message) {
+  return runner::base::JsonObject({{"message", message}}).Dump();
+}
+
+/// One SSE frame of a replay answer as an event-stream message: a `chunk` event carrying the
+/// event's JSON in base64, or for an `error` event an exception message; "" for pings.
+std::string EventStreamFrame(const std::string& sse_frame) {
+  runner::base::SseParser parser;
+  std::string out;
+  for (const runner::base::SseFrame& frame : parser.Feed(sse_frame)) {
+    auto event = Json::Parse(frame.data);
+    std::string type = event && event->is_object() ? (*event)["type"].StringOr("") : "";
+    if (type == "ping") continue;
+    if (type == "error") {
+      const Json& error = (*event)["error"];
+      std::string exception = BedrockExceptionFor(error["type"].StringOr(""));
+      exception[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(exception[0])));
+      out += runner::providers::EncodeEventStreamMessage(
+          {{":message-type", "exception"}, {":exception-type", exception},
+           {":content-type", "application/json"}},
+          BedrockErrorBody(error["message"].StringOr("")));
+      continue;
+    }
+    Json chunk = runner::base::JsonObject({{"bytes", runner::providers::Base64Encode(frame.data)}});
+    out += runner::providers::EncodeEventStreamMessage(
+        {{":event-type", "chunk"}, {":content-type", "application/json"}, {":message-type", "event"}},
+        chunk.Dump());
+  }
+  return out;
 }
 
 }  // namespace
@@ -238,7 +332,20 @@ void FakeMessagesServer::Serve(int fd) {
           fd, 400,
           ErrorBody("invalid_request_error", "request body is not JSON: " + body.error().message));
     }
-    return ServeMessages(fd, *body);
+    return ServeMessages(fd, *body, /*bedrock=*/false);
+  }
+  if (auto model = BedrockModel(head.path()); head.method == "POST" && model) {
+    if (!body) {
+      return SendJson(fd, 400, BedrockErrorBody("request body is not JSON: " + body.error().message),
+                      {{"x-amzn-errortype", "ValidationException"}});
+    }
+    if (std::string problem = SigV4Problem(head.headers); !problem.empty()) {
+      return SendJson(fd, 403, BedrockErrorBody(problem),
+                      {{"x-amzn-errortype", "InvalidSignatureException"}});
+    }
+    Json with_model = *body;  // the script's expectations and the reply's model name need it
+    if (!with_model.Contains("model")) with_model.Set("model", *model);
+    return ServeMessages(fd, with_model, /*bedrock=*/true);
   }
   if (head.method == "GET" && head.path().starts_with("/pages/") && !options_.pages_dir.empty()) {
     return ServePage(fd, std::string(head.path().substr(7)));
@@ -263,7 +370,7 @@ void FakeMessagesServer::ServePage(int fd, const std::string& name) {
   SendAll(fd, ResponseHead(200, {{"content-type", type}}, text->size()) + *text);
 }
 
-void FakeMessagesServer::ServeMessages(int fd, const Json& body) {
+void FakeMessagesServer::ServeMessages(int fd, const Json& body, bool bedrock) {
   size_t number = 0;
   {
     std::lock_guard lock(mutex_);
@@ -271,18 +378,26 @@ void FakeMessagesServer::ServeMessages(int fd, const Json& body) {
   }
   runner::providers::ReplayAnswer answer = AnswerFor(options_.script, number, body);
   if (!Wait(fd, answer.delay_ms)) return;
-  runner::base::Headers headers = {{"request-id", runner::providers::ReplayRequestId(number)}};
+  runner::base::Headers headers = {
+      {bedrock ? "x-amzn-requestid" : "request-id", runner::providers::ReplayRequestId(number)}};
   headers.insert(headers.end(), answer.headers.begin(), answer.headers.end());
+  if (answer.status != 200 && bedrock) {
+    auto error = Json::Parse(answer.body);
+    const Json& e = error ? (*error)["error"] : Json();
+    headers.emplace_back("x-amzn-errortype", BedrockExceptionFor(e["type"].StringOr("")));
+    return SendJson(fd, answer.status, BedrockErrorBody(e["message"].StringOr(answer.body)), headers);
+  }
   if (answer.status != 200) return SendJson(fd, answer.status, answer.body, headers);
-  headers.insert(headers.begin(),
-                 {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
+  headers.insert(headers.begin(), {{"content-type", bedrock ? "application/vnd.amazon.eventstream"
+                                                            : "text/event-stream"},
+                                   {"cache-control", "no-cache"}});
   if (!SendAll(fd, ResponseHead(200, headers, std::nullopt))) return;
   if (answer.stall_ms) {
     Wait(fd, *answer.stall_ms);
     return;
   }
   for (const std::string& frame : answer.frames) {
-    if (stopping_ || !SendAll(fd, frame)) return;
+    if (stopping_ || !SendAll(fd, bedrock ? EventStreamFrame(frame) : frame)) return;
   }
 }
 

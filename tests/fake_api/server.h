@@ -4,7 +4,11 @@
 /// `POST /v1/messages` (any query string) answers with the next replay-script turn exactly as
 /// providers::AnswerFor describes it: SSE frames as text/event-stream with a
 /// `request-id: req_replay_<n>` header, JSON errors with their status (and `retry-after`),
-/// stalls, and streams broken by an `error` event. `HEAD /` and `GET /` answer 200 (startup
+/// stalls, and streams broken by an `error` event. `POST /model/{id}/invoke-with-response-stream`
+/// (Amazon Bedrock) answers the same turns in the AWS event-stream framing: one `chunk` event
+/// per stream event (base64 JSON; no pings), an `error` event as an exception message, errors
+/// as `{"message"}` with `x-amzn-errortype`, `x-amzn-requestid` for the request id; a SigV4
+/// Authorization header of the wrong shape is refused with 403. `HEAD /` and `GET /` answer 200 (startup
 /// probes); other paths answer 404. One thread per connection; every response closes its
 /// connection.
 
@@ -60,7 +64,7 @@ class FakeMessagesServer {
   void AcceptLoop();
   void ReapFinished();
   void Serve(int fd);
-  void ServeMessages(int fd, const runner::base::Json& body);
+  void ServeMessages(int fd, const runner::base::Json& body, bool bedrock);
   void ServePage(int fd, const std::string& name);
   void LogRequest(const runner::base::Json& line);
   /// Sleeps up to `ms`; false when the server is stopping or the peer hung up.

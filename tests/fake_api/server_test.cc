@@ -16,6 +16,7 @@
 #include "runner/base/http.h"
 #include "runner/base/strings.h"
 #include "runner/providers/anthropic_provider.h"
+#include "runner/providers/bedrock_provider.h"
 #include "runner/providers/replay_provider.h"
 #include "runner/testing/recording_observer.h"
 
@@ -272,6 +273,58 @@ TEST_F(FakeApiTest, ExecutableServesUntilSigterm) {
   EXPECT_EQ(reply->Text(), "from the binary");
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+providers::BedrockOptions BedrockOptions(const std::string& base_url) {
+  providers::BedrockOptions o;
+  o.region = "us-east-1";
+  o.base_url = base_url;
+  o.credentials = {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "token"};
+  o.retry.base_delay_ms = 1;
+  o.retry.max_jitter = 0;
+  return o;
+}
+
+TEST_F(FakeApiTest, BedrockRouteAnswersInTheEventStreamFraming) {
+  StartServer(R"({"turns":[
+      {"content":[{"type":"text","text":"one"},{"type":"text","text":"two"}],
+       "stream_error":{"after_blocks":1,"type":"overloaded_error","message":"Overloaded"}},
+      {"content":[{"type":"text","text":"Hello from Bedrock."}],"usage":{"input_tokens":7,"output_tokens":3}}]})");
+  providers::BedrockProvider provider(http_, BedrockOptions(server_->base_url()));
+  auto request = Request();
+  request.model = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+  // The first turn breaks after one block with an exception message: a cut-off reply.
+  auto cut = provider.Send(request, observer_, cancel_);
+  ASSERT_TRUE(cut.has_value()) << cut.error().message;
+  EXPECT_TRUE(cut->cut_off);
+  EXPECT_EQ(cut->Text(), "one");
+  auto reply = provider.Send(request, observer_, cancel_);
+  ASSERT_TRUE(reply.has_value()) << reply.error().message;
+  EXPECT_EQ(reply->Text(), "Hello from Bedrock.");
+  EXPECT_EQ(reply->request_id, "req_replay_000002");
+  EXPECT_EQ(reply->model, "us.anthropic.claude-sonnet-4-20250514-v1:0");
+  EXPECT_EQ(reply->usage.output_tokens, 3);
+  std::vector<Json> logged = LoggedRequests();
+  ASSERT_EQ(logged.size(), 2u);
+  EXPECT_EQ(logged[1]["path"].AsString(),
+            "/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/invoke-with-response-stream");
+  EXPECT_EQ(logged[1]["body"]["anthropic_version"].AsString(), "bedrock-2023-05-31");
+}
+
+TEST_F(FakeApiTest, BedrockRouteRefusesAMalformedSignature) {
+  StartServer(R"({"turns":[{"content":[{"type":"text","text":"unused"}]}]})");
+  runner::base::HttpRequest r;
+  r.url = server_->base_url() + "/model/m/invoke-with-response-stream";
+  r.body = "{}";
+  r.headers = {{"authorization", "AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/s3/aws4_request, "
+                                 "SignedHeaders=host, Signature=abc"}};
+  auto sent = http_.Send(r, nullptr, &cancel_);
+  ASSERT_TRUE(sent.has_value()) << sent.error().message;
+  EXPECT_EQ(sent->head.status, 403);
+  EXPECT_EQ(runner::base::FindHeader(sent->head.headers, "x-amzn-errortype"),
+            "InvalidSignatureException");
+  EXPECT_NE(sent->body.find("malformed SigV4"), std::string::npos) << sent->body;
+  EXPECT_EQ(server_->requests_served(), 0u);
 }
 
 }  // namespace
