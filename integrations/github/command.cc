@@ -451,10 +451,9 @@ int Command::Run() {
                          "supported yet; set anthropic_api_key\n");
     return 2;
   }
-  if (inputs_.use_bedrock || inputs_.use_vertex) {
-    std::fprintf(stderr, "Error: %s is not supported yet; reach it through an LLM gateway with "
-                         "ANTHROPIC_BASE_URL, or use the Anthropic API\n",
-                 inputs_.use_bedrock ? "Amazon Bedrock (use_bedrock)" : "Google Vertex AI (use_vertex)");
+  if (inputs_.use_vertex) {
+    std::fprintf(stderr, "Error: Google Vertex AI (use_vertex) is not supported yet; reach it through "
+                         "an LLM gateway with ANTHROPIC_BASE_URL, or use the Anthropic API\n");
     return 2;
   }
   auto facts = ReadJobFacts(env_, inputs_);
@@ -630,6 +629,7 @@ int Command::Run() {
   // The agent's environment: credentials from the inputs, the bot as git identity, and no way
   // to mint OIDC tokens.
   if (!inputs_.anthropic_api_key.empty()) SetEnv("ANTHROPIC_API_KEY", inputs_.anthropic_api_key);
+  if (inputs_.use_bedrock) SetEnv("CLAUDE_CODE_USE_BEDROCK", "1");
   SetEnv("GIT_AUTHOR_NAME", bot_.name);
   SetEnv("GIT_AUTHOR_EMAIL", bot_.email);
   SetEnv("GIT_COMMITTER_NAME", bot_.name);

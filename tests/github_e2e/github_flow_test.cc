@@ -205,6 +205,34 @@ TEST_F(IssueFlow, AnAnswerWithoutChangesLeavesNoBranchBehind) {
   EXPECT_EQ(body.find("/tree/"), std::string::npos) << body;
 }
 
+TEST_F(IssueFlow, UseBedrockSendsTheModelCallsToBedrockSigned) {
+  FakeApi model(FixTypoScript());
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  // What aws-actions/configure-aws-credentials leaves for later steps.
+  env.erase("ANTHROPIC_BASE_URL");
+  env.erase("INPUT_ANTHROPIC_API_KEY");
+  env["INPUT_USE_BEDROCK"] = "true";
+  env["AWS_REGION"] = "us-east-1";
+  env["AWS_ACCESS_KEY_ID"] = "ASIAE2ETESTKEY000001";
+  env["AWS_SECRET_ACCESS_KEY"] = "e2eSecretAccessKey0000000000000000000000";
+  env["AWS_SESSION_TOKEN"] = "e2e-session-token-value";
+  env["ANTHROPIC_BEDROCK_BASE_URL"] = model.base_url();
+  env["INPUT_CLAUDE_ARGS"] = "--model us.anthropic.claude-sonnet-4-20250514-v1:0";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto requests = model.Requests();
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests[0]["path"].AsString(), "/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/invoke-with-response-stream");
+  EXPECT_NE(requests[0]["headers"].Dump().find("AWS4-HMAC-SHA256 Credential=ASIAE2ETESTKEY000001/"), std::string::npos);
+  auto greet = git_->FileAt(kRepo, Outputs()["branch_name"], "greet.py");
+  ASSERT_TRUE(greet);
+  EXPECT_NE(greet->find("Hello, "), std::string::npos);
+  // The AWS secret never reaches what is posted.
+  for (const std::string& body : gh_->CommentEdits(TrackingComment(gh_->IssueComments(12))["id"].AsInt())) {
+    EXPECT_EQ(body.find("e2eSecretAccessKey"), std::string::npos);
+  }
+}
+
 TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
   FakeApi model(FixTypoScript());
   auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
