@@ -9,6 +9,7 @@
 #include "runner/providers/recorder.h"
 #include "runner/providers/replay_provider.h"
 #include "runner/providers/replay_script.h"
+#include "runner/providers/vertex.h"
 
 namespace runner::cli {
 namespace {
@@ -113,7 +114,6 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
   } else {
     // Cloud providers are not built in yet: say so instead of failing later for want of a key.
     for (const auto& [var, name] : {std::pair{"CLAUDE_CODE_USE_BEDROCK", "Amazon Bedrock"},
-                                    std::pair{"CLAUDE_CODE_USE_VERTEX", "Google Vertex AI"},
                                     std::pair{"CLAUDE_CODE_USE_FOUNDRY", "Microsoft Foundry"}}) {
       if (env.Truthy(var)) {
         return base::Fail(base::ErrorKind::kUsage,
@@ -125,7 +125,9 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
     if (api_key_helper) options.key_helper = KeyHelper(*api_key_helper, env);
     bool has_credentials =
         !options.api_key.empty() || !options.auth_token.empty() || options.key_helper;
-    if (!has_credentials && !env.Get("ANTHROPIC_BASE_URL")) {
+    if (env.Truthy("CLAUDE_CODE_USE_VERTEX")) {
+      provider = TRY(providers::MakeVertexProvider(env, http));  // docs/vertex.md
+    } else if (!has_credentials && !env.Get("ANTHROPIC_BASE_URL")) {
       provider = std::make_unique<MissingCredentialsProvider>();
     } else {
       provider = std::make_unique<providers::AnthropicProvider>(http, std::move(options));
