@@ -10,6 +10,7 @@
 #include "runner/providers/recorder.h"
 #include "runner/providers/replay_provider.h"
 #include "runner/providers/replay_script.h"
+#include "runner/providers/vertex.h"
 
 namespace runner::cli {
 namespace {
@@ -116,14 +117,11 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
       provider = std::make_unique<providers::BedrockProvider>(
           http, TRY(providers::BedrockOptionsFromEnv(env)));
     }
-    // Other cloud providers are not built in yet: say so instead of failing later for want of a key.
-    for (const auto& [var, name] : {std::pair{"CLAUDE_CODE_USE_VERTEX", "Google Vertex AI"},
-                                    std::pair{"CLAUDE_CODE_USE_FOUNDRY", "Microsoft Foundry"}}) {
-      if (env.Truthy(var)) {
-        return base::Fail(base::ErrorKind::kUsage,
-                          std::string(name) + " (" + var + ") is not supported yet; reach it through an "
-                          "LLM gateway with ANTHROPIC_BASE_URL, or use the Anthropic API");
-      }
+    // Microsoft Foundry is not built in yet: say so instead of failing later for want of a key.
+    if (env.Truthy("CLAUDE_CODE_USE_FOUNDRY")) {
+      return base::Fail(base::ErrorKind::kUsage,
+                        "Microsoft Foundry (CLAUDE_CODE_USE_FOUNDRY) is not supported yet; reach it through an "
+                        "LLM gateway with ANTHROPIC_BASE_URL, or use the Anthropic API");
     }
   }
   if (!provider) {
@@ -131,7 +129,9 @@ base::Result<std::unique_ptr<providers::Provider>> MakeProvider(
     if (api_key_helper) options.key_helper = KeyHelper(*api_key_helper, env);
     bool has_credentials =
         !options.api_key.empty() || !options.auth_token.empty() || options.key_helper;
-    if (!has_credentials && !env.Get("ANTHROPIC_BASE_URL")) {
+    if (env.Truthy("CLAUDE_CODE_USE_VERTEX")) {
+      provider = TRY(providers::MakeVertexProvider(env, http));  // docs/vertex.md
+    } else if (!has_credentials && !env.Get("ANTHROPIC_BASE_URL")) {
       provider = std::make_unique<MissingCredentialsProvider>();
     } else {
       provider = std::make_unique<providers::AnthropicProvider>(http, std::move(options));

@@ -55,12 +55,13 @@ AnthropicProvider::AnthropicProvider(base::HttpClient& http, AnthropicOptions op
     : http_(http), options_(std::move(options)) {}
 
 std::string AnthropicProvider::ApiKeySource() const {
+  if (options_.endpoint) return options_.endpoint->api_key_source;
   if (!options_.api_key.empty()) return "ANTHROPIC_API_KEY";
   return UsesHelper() ? "apiKeyHelper" : "none";
 }
 
 bool AnthropicProvider::UsesHelper() const {
-  return options_.key_helper && options_.api_key.empty() && options_.auth_token.empty();
+  return !options_.endpoint && options_.key_helper && options_.api_key.empty() && options_.auth_token.empty();
 }
 
 base::Result<std::string> AnthropicProvider::HelperCredential(bool refresh) {
@@ -83,9 +84,33 @@ base::Result<std::string> AnthropicProvider::HelperCredential(bool refresh) {
   return helper_value_;
 }
 
+bool AnthropicProvider::HasDynamicCredential() const {
+  return UsesHelper() || (options_.endpoint && options_.endpoint->bearer);
+}
+
+base::Result<base::Headers> AnthropicProvider::DynamicCredentialHeaders(bool refresh) {
+  if (options_.endpoint) {
+    auto token = options_.endpoint->bearer(refresh);
+    if (!token) {
+      base::Error e = token.error();
+      if (e.kind != ErrorKind::kInterrupted && e.kind != ErrorKind::kTimeout) {
+        e = base::Error{ErrorKind::kAuth, e.message, 401, "authentication_error"};
+      }
+      return std::unexpected(e);
+    }
+    return base::Headers{{"authorization", "Bearer " + *token}};
+  }
+  auto credential = HelperCredential(refresh);
+  if (!credential) return std::unexpected(credential.error());
+  return base::Headers{{"x-api-key", *credential}, {"authorization", "Bearer " + *credential}};
+}
+
 base::HttpRequest AnthropicProvider::BuildHttpRequest(const ModelRequest& request) const {
   base::HttpRequest http;
-  http.url = TrimTrailingSlashes(options_.base_url) + "/v1/messages?beta=true";
+  const ProviderEndpoint* endpoint = options_.endpoint ? &*options_.endpoint : nullptr;
+  http.url = endpoint && endpoint->url
+                 ? endpoint->url(request)
+                 : TrimTrailingSlashes(options_.base_url) + "/v1/messages?beta=true";
   http.timeout_ms = static_cast<long>(options_.timeout_ms);
   base::Headers& h = http.headers;
   h.emplace_back("content-type", "application/json");
@@ -97,12 +122,16 @@ base::HttpRequest AnthropicProvider::BuildHttpRequest(const ModelRequest& reques
     h.emplace_back("x-claude-code-parent-agent-id", request.parent_agent_id);
   }
   h.emplace_back("user-agent", std::string("claude-runner/") + base::kVersion);
-  if (!options_.api_key.empty()) h.emplace_back("x-api-key", options_.api_key);
-  if (!options_.auth_token.empty())
-    h.emplace_back("authorization", "Bearer " + options_.auth_token);
+  if (!endpoint) {
+    if (!options_.api_key.empty()) h.emplace_back("x-api-key", options_.api_key);
+    if (!options_.auth_token.empty())
+      h.emplace_back("authorization", "Bearer " + options_.auth_token);
+  }
   for (const auto& header : options_.custom_headers) h.push_back(header);
   EncodeOptions encode{options_.caching, options_.max_output_tokens};
-  http.body = EncodeRequestBody(request, encode).Dump();
+  base::Json body = EncodeRequestBody(request, encode);
+  if (endpoint && endpoint->shape_body) endpoint->shape_body(body);
+  http.body = body.Dump();
   return http;
 }
 
@@ -110,18 +139,18 @@ base::Result<protocol::AssistantReply> AnthropicProvider::Send(const ModelReques
                                                                StreamObserver& observer,
                                                                base::CancelToken& cancel) {
   base::HttpRequest http_request = BuildHttpRequest(request);
-  if (!UsesHelper()) {
+  if (!HasDynamicCredential()) {
     return RunWithRetries(options_.retry, observer, cancel,
                           [&](int) { return Attempt(http_request, observer, cancel); });
   }
-  // apiKeyHelper: its value in both credential headers; a 401 runs it again, once.
+  // apiKeyHelper or an endpoint's token: fetched (cached) per request; a 401 fetches a new
+  // one, once.
   const base::Headers plain = http_request.headers;
   for (int pass = 0;; ++pass) {
-    auto credential = HelperCredential(/*refresh=*/pass > 0);
+    auto credential = DynamicCredentialHeaders(/*refresh=*/pass > 0);
     if (!credential) return std::unexpected(credential.error());
     http_request.headers = plain;
-    http_request.headers.emplace_back("x-api-key", *credential);
-    http_request.headers.emplace_back("authorization", "Bearer " + *credential);
+    for (auto& header : *credential) http_request.headers.push_back(std::move(header));
     auto reply = RunWithRetries(options_.retry, observer, cancel,
                                 [&](int) { return Attempt(http_request, observer, cancel); });
     if (reply || reply.error().http_status != 401 || pass > 0) return reply;

@@ -17,6 +17,18 @@
 
 namespace runner::providers {
 
+/// Where requests go and how they are authorised when that is not the first-party API at
+/// `base_url` (Google Vertex AI, see vertex.h). Every member is optional.
+struct ProviderEndpoint {
+  /// The full request URL for a request (replaces `{base_url}/v1/messages?beta=true`).
+  std::function<std::string(const ModelRequest&)> url;
+  /// Edits the encoded body (Vertex: drop `model`, add `anthropic_version`).
+  std::function<void(base::Json& body)> shape_body;
+  /// The `Authorization: Bearer` token for an attempt; `refresh` after a 401. Null: none.
+  std::function<base::Result<std::string>(bool refresh)> bearer;
+  std::string api_key_source = "none";  ///< what ApiKeySource() reports
+};
+
 struct AnthropicOptions {
   std::string base_url = "https://api.anthropic.com";  ///< ANTHROPIC_BASE_URL
   std::string api_key;                                 ///< ANTHROPIC_API_KEY → x-api-key
@@ -33,6 +45,8 @@ struct AnthropicOptions {
   /// How long a helper value is reused (CLAUDE_CODE_API_KEY_HELPER_TTL_MS); a 401 answer
   /// always runs the helper again.
   int64_t key_helper_ttl_ms = 5 * 60 * 1000;
+  /// Set for a cloud endpoint: then api_key, auth_token and key_helper are not used.
+  std::optional<ProviderEndpoint> endpoint;
 };
 
 /// Reads the options above from the environment; unset or unparsable numbers keep defaults.
@@ -62,6 +76,9 @@ class AnthropicProvider : public Provider {
 
   /// The helper's value, from the cache unless it is older than the TTL or `refresh`.
   base::Result<std::string> HelperCredential(bool refresh);
+  /// The credential headers an attempt adds (helper or endpoint bearer); `refresh` after a 401.
+  base::Result<base::Headers> DynamicCredentialHeaders(bool refresh);
+  bool HasDynamicCredential() const;
   bool UsesHelper() const;
 
   base::HttpClient& http_;

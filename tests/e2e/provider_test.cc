@@ -1,6 +1,8 @@
 // End-to-end: what the runner sends to the Messages API (auth, headers, caching, proxies) and
 // how it reacts to what comes back (fallback model, max_tokens).
 #include "e2e_fixture.h"
+#include "runner/base/files.h"
+#include "runner/testing/http_test_server.h"
 
 namespace runner::e2e {
 namespace {
@@ -151,11 +153,9 @@ TEST_F(E2eTest, SystemPromptCarriesEnvironmentAndGitFacts) {
 
 TEST_F(E2eTest, CloudProvidersThatAreNotBuiltInAreAClearUsageError) {
   FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"unused"}],"stop_reason":"end_turn"}]})");
-  for (const char* var : {"CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY"}) {
-    RunOutput r = Run(api, {"-p", "hi"}, "", {{var, "1"}});
-    EXPECT_EQ(r.exit_code, 2) << var;
-    EXPECT_NE(r.err.find(std::string(var) + ") is not supported yet"), std::string::npos) << r.err;
-  }
+  RunOutput foundry = Run(api, {"-p", "hi"}, "", {{"CLAUDE_CODE_USE_FOUNDRY", "1"}});
+  EXPECT_EQ(foundry.exit_code, 2);
+  EXPECT_NE(foundry.err.find("CLAUDE_CODE_USE_FOUNDRY) is not supported yet"), std::string::npos) << foundry.err;
   // Bedrock is built in: without a region, or without credentials, it is a usage error that
   // names the variables to set.
   RunOutput no_region = Run(api, {"-p", "hi"}, "", {{"CLAUDE_CODE_USE_BEDROCK", "1"}});
@@ -166,6 +166,20 @@ TEST_F(E2eTest, CloudProvidersThatAreNotBuiltInAreAClearUsageError) {
   EXPECT_EQ(no_keys.exit_code, 2);
   EXPECT_NE(no_keys.err.find("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), std::string::npos)
       << no_keys.err;
+  // Vertex is built in: without its configuration it is a different one-line usage error.
+  RunOutput r = Run(api, {"-p", "hi"}, "", {{"CLAUDE_CODE_USE_VERTEX", "1"}});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("Vertex AI (CLAUDE_CODE_USE_VERTEX) needs ANTHROPIC_VERTEX_PROJECT_ID and "
+                       "CLOUD_ML_REGION"),
+            std::string::npos)
+      << r.err;
+  r = Run(api, {"-p", "hi"}, "",
+          {{"CLAUDE_CODE_USE_VERTEX", "1"}, {"ANTHROPIC_VERTEX_PROJECT_ID", "p"},
+           {"CLOUD_ML_REGION", "us-east5"}});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("Vertex AI needs Google credentials: set GOOGLE_APPLICATION_CREDENTIALS"),
+            std::string::npos)
+      << r.err;
   EXPECT_TRUE(api.Requests().empty());
 }
 
@@ -239,6 +253,68 @@ TEST_F(E2eTest, BedrockProviderRetriesThrottlingAndHonoursBearerTokens) {
   ASSERT_EQ(reqs.size(), 2u);
   EXPECT_EQ(reqs[1]["headers"]["authorization"].AsString(), "Bearer bedrock-api-key");
   EXPECT_FALSE(reqs[1]["headers"].Contains("x-amz-date"));
+}
+
+TEST_F(E2eTest, VertexWithWorkloadIdentityFederationCredentials) {
+  FakeApi api(R"({"turns":[{"content":[{"type":"text","text":"hello from vertex"}],"stop_reason":"end_turn"}]})");
+  // The Google side, in process: the GitHub OIDC URL, STS and IAM Credentials.
+  auto google = std::move(*testing::HttpTestServer::Start(
+      [](const testing::HttpTestRequest& r, testing::HttpTestResponse& out) {
+        if (r.path() == "/oidc" && r.header("authorization") == "bearer gh-request-token") {
+          out.Send(200, {}, R"({"value":"github-oidc-jwt"})");
+        } else if (r.path() == "/v1/token" &&
+                   r.body.find("subject_token=github-oidc-jwt") != std::string::npos) {
+          out.Send(200, {}, R"({"access_token":"sts-token","token_type":"Bearer","expires_in":3600})");
+        } else if (r.path().ends_with(":generateAccessToken") &&
+                   r.header("authorization") == "Bearer sts-token") {
+          out.Send(200, {},
+                   R"({"accessToken":"ya29.impersonated","expireTime":"2999-01-01T00:00:00Z"})");
+        } else {
+          out.Send(403, {}, R"({"error":{"message":"unexpected request"}})");
+        }
+      }));
+  Json creds = base::JsonObject(
+      {{"type", "external_account"},
+       {"audience",
+        "//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/gh"},
+       {"subject_token_type", "urn:ietf:params:oauth:token-type:jwt"},
+       {"token_url", google->url("/v1/token")},
+       {"service_account_impersonation_url",
+        google->url("/v1/projects/-/serviceAccounts/claude@proj.iam.gserviceaccount.com"
+                    ":generateAccessToken")},
+       {"credential_source",
+        base::JsonObject(
+            {{"url", google->url("/oidc?audience=x")},
+             {"headers", base::JsonObject({{"Authorization", "bearer gh-request-token"}})},
+             {"format",
+              base::JsonObject({{"type", "json"}, {"subject_token_field_name", "value"}})}})}});
+  fs::path creds_file = home_.path() / "gha-creds.json";
+  ASSERT_TRUE(base::WriteFileAtomic(creds_file, creds.Dump()));
+
+  auto env = Env(api);
+  env.erase("ANTHROPIC_API_KEY");
+  env.erase("ANTHROPIC_BASE_URL");
+  env["CLAUDE_CODE_USE_VERTEX"] = "1";
+  env["ANTHROPIC_VERTEX_PROJECT_ID"] = "proj";
+  env["CLOUD_ML_REGION"] = "us-east5";
+  env["ANTHROPIC_VERTEX_BASE_URL"] = api.base_url() + "/v1";
+  env["GOOGLE_APPLICATION_CREDENTIALS"] = creds_file.string();
+  RunOutput r = RunRunner(
+      {"-p", "hi", "--output-format", "json", "--model", "claude-sonnet-4-5-20250929"}, env,
+      work_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto result = Json::Parse(r.out);
+  ASSERT_TRUE(result) << r.out;
+  EXPECT_EQ((*result)["result"].AsString(), "hello from vertex");
+  std::vector<Json> requests = api.Requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0]["path"].AsString(),
+            "/v1/projects/proj/locations/us-east5/publishers/anthropic/models/"
+            "claude-sonnet-4-5@20250929:streamRawPredict");
+  EXPECT_EQ(requests[0]["headers"]["authorization"].AsString(), "Bearer ya29.impersonated");
+  EXPECT_FALSE(requests[0]["body"].Contains("model"));
+  EXPECT_EQ(requests[0]["body"]["anthropic_version"].AsString(), "vertex-2023-10-16");
+  EXPECT_EQ(google->requests().size(), 3u);
 }
 
 }  // namespace

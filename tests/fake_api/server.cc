@@ -347,6 +347,19 @@ void FakeMessagesServer::Serve(int fd) {
     if (!with_model.Contains("model")) with_model.Set("model", *model);
     return ServeMessages(fd, with_model, /*bedrock=*/true);
   }
+  // Google Vertex AI: {base}/projects/P/locations/R/publishers/anthropic/models/M:streamRawPredict
+  // with the Messages body minus `model` (answered as if `model` were M).
+  if (std::string path(head.path()); head.method == "POST" && path.ends_with(":streamRawPredict")) {
+    constexpr std::string_view kModels = "/publishers/anthropic/models/";
+    size_t at = path.find(kModels);
+    if (at != std::string::npos && body && body->is_object()) {
+      Json vertex_body = *body;
+      std::string model = path.substr(at + kModels.size());
+      model.resize(model.size() - std::string_view(":streamRawPredict").size());
+      if (!vertex_body.Contains("model")) vertex_body.Set("model", model);
+      return ServeMessages(fd, vertex_body, /*bedrock=*/false);
+    }
+  }
   if (head.method == "GET" && head.path().starts_with("/pages/") && !options_.pages_dir.empty()) {
     return ServePage(fd, std::string(head.path().substr(7)));
   }
