@@ -451,11 +451,6 @@ int Command::Run() {
                          "supported yet; set anthropic_api_key\n");
     return 2;
   }
-  if (inputs_.use_vertex) {
-    std::fprintf(stderr, "Error: Google Vertex AI (use_vertex) is not supported yet; reach it through "
-                         "an LLM gateway with ANTHROPIC_BASE_URL, or use the Anthropic API\n");
-    return 2;
-  }
   auto facts = ReadJobFacts(env_, inputs_);
   if (!facts) {
     std::fprintf(stderr, "Error: %s\n", facts.error().message.c_str());
@@ -630,6 +625,7 @@ int Command::Run() {
   // to mint OIDC tokens.
   if (!inputs_.anthropic_api_key.empty()) SetEnv("ANTHROPIC_API_KEY", inputs_.anthropic_api_key);
   if (inputs_.use_bedrock) SetEnv("CLAUDE_CODE_USE_BEDROCK", "1");
+  if (inputs_.use_vertex) SetEnv("CLAUDE_CODE_USE_VERTEX", "1");
   SetEnv("GIT_AUTHOR_NAME", bot_.name);
   SetEnv("GIT_AUTHOR_EMAIL", bot_.email);
   SetEnv("GIT_COMMITTER_NAME", bot_.name);

@@ -233,6 +233,26 @@ TEST_F(IssueFlow, UseBedrockSendsTheModelCallsToBedrockSigned) {
   }
 }
 
+TEST_F(IssueFlow, UseVertexSendsTheModelCallsToVertex) {
+  FakeApi model(FixTypoScript());
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  env.erase("ANTHROPIC_BASE_URL");
+  env.erase("INPUT_ANTHROPIC_API_KEY");
+  env["INPUT_USE_VERTEX"] = "true";
+  env["ANTHROPIC_VERTEX_PROJECT_ID"] = "e2e-project";
+  env["CLOUD_ML_REGION"] = "us-east5";
+  env["ANTHROPIC_VERTEX_BASE_URL"] = model.base_url() + "/v1";
+  env["GOOGLE_OAUTH_ACCESS_TOKEN"] = "ya29.e2eAccessTokenForVertex0000000000";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto requests = model.Requests();
+  ASSERT_FALSE(requests.empty());
+  EXPECT_NE(requests[0]["path"].AsString().find("/v1/projects/e2e-project/locations/us-east5/publishers/anthropic/models/"),
+            std::string::npos) << requests[0]["path"].AsString();
+  EXPECT_EQ(requests[0]["headers"]["authorization"].AsString(), "Bearer ya29.e2eAccessTokenForVertex0000000000");
+  EXPECT_TRUE(git_->FileAt(kRepo, Outputs()["branch_name"], "greet.py").value_or("").find("Hello, ") != std::string::npos);
+}
+
 TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
   FakeApi model(FixTypoScript());
   auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
