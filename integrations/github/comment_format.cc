@@ -172,30 +172,12 @@ std::string FormatDuration(int64_t ms) {
   return std::to_string(s / 3600) + "h " + std::to_string(s % 3600 / 60) + "m";
 }
 
-std::string PercentEncode(std::string_view text, bool keep_slash) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '_' || c == '.' || c == '~' || (keep_slash && c == '/');
-    if (plain) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string CompareUrl(std::string_view server_url, std::string_view repo, std::string_view base,
                        std::string_view branch, std::string_view title, std::string_view body) {
   while (server_url.ends_with('/')) server_url.remove_suffix(1);
   return std::string(server_url) + "/" + std::string(repo) + "/compare/" +
-         PercentEncode(base, true) + "..." + PercentEncode(branch, true) +
-         "?quick_pull=1&title=" + PercentEncode(title) + "&body=" + PercentEncode(body);
+         runner::base::PercentEncode(base, true) + "..." + runner::base::PercentEncode(branch, true) +
+         "?quick_pull=1&title=" + runner::base::PercentEncode(title) + "&body=" + runner::base::PercentEncode(body);
 }
 
 std::string FencedBlock(std::string_view text, std::string_view language) {

@@ -58,7 +58,7 @@ std::string CompareUrl(std::string_view server_url, std::string_view repo, std::
                        std::string_view branch, std::string_view title, std::string_view body);
 
 /// Percent-encodes everything but `A-Z a-z 0-9 - _ . ~` (and `/` when keep_slash).
-std::string PercentEncode(std::string_view text, bool keep_slash = false);
+
 
 /// `text` in a fenced code block whose fence is longer than any backtick run inside.
 std::string FencedBlock(std::string_view text, std::string_view language = "");

@@ -150,12 +150,6 @@ TEST(CompareUrl, EncodesTitleAndBody) {
             "https://ghe.example/o/r/compare/release/1.x...b%231?quick_pull=1&title=&body=");
 }
 
-TEST(PercentEncode, Utf8Bytes) {
-  EXPECT_EQ(PercentEncode("é ➔"), "%C3%A9%20%E2%9E%94");
-  EXPECT_EQ(PercentEncode("a/b", true), "a/b");
-  EXPECT_EQ(PercentEncode("a/b"), "a%2Fb");
-}
-
 TEST(FencedBlock, FenceOutgrowsBackticksInside) {
   EXPECT_EQ(FencedBlock("x"), "```\nx\n```");
   EXPECT_EQ(FencedBlock("a ``` b\n", "diff"), "````diff\na ``` b\n````");

@@ -22,6 +22,9 @@ std::string Utf8Prefix(std::string_view s, size_t max_bytes);
 std::string SanitizeUtf8(std::string_view s);
 /// Appends code point `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void AppendUtf8(std::string& out, char32_t cp);
+/// RFC 3986 percent-encoding: every byte but the unreserved `A-Z a-z 0-9 - . _ ~` (and `/`
+/// when `keep_slash`) becomes `%XX` (upper-case hex).
+std::string PercentEncode(std::string_view text, bool keep_slash = false);
 /// Keeps the head and tail of `s` and replaces the middle with a note when it is longer than
 /// `max_bytes`.
 std::string TruncateMiddle(std::string_view s, size_t max_bytes);

@@ -5,6 +5,13 @@
 namespace runner::base {
 namespace {
 
+TEST(Strings, PercentEncodesUtf8BytesAndKeepsUnreserved) {
+  EXPECT_EQ(PercentEncode("é ➔"), "%C3%A9%20%E2%9E%94");
+  EXPECT_EQ(PercentEncode("a/b", true), "a/b");
+  EXPECT_EQ(PercentEncode("a/b"), "a%2Fb");
+  EXPECT_EQ(PercentEncode("Az09-._~:@"), "Az09-._~%3A%40");
+}
+
 TEST(Strings, ParsesDurations) {
   EXPECT_EQ(ParseDurationMs("90"), 90000);
   EXPECT_EQ(ParseDurationMs("1500ms"), 1500);

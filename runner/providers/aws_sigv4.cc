@@ -34,11 +34,6 @@ std::string Hmac(std::string_view key, std::string_view data) {
   return std::string(reinterpret_cast<const char*>(out), size);
 }
 
-bool Unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
 /// Trims and collapses runs of spaces, as the canonical header value requires.
 std::string CanonicalValue(std::string_view value) {
   std::string out;
@@ -93,19 +88,7 @@ std::string AmzDate(int64_t wall_ms) {
 }
 
 std::string SigV4CanonicalUri(std::string_view path) {
-  if (path.empty()) return "/";
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (Unreserved(c) || c == '/') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kDigits[c >> 4]);
-      out.push_back(kDigits[c & 0xf]);
-    }
-  }
-  return out;
+  return path.empty() ? "/" : base::PercentEncode(path, /*keep_slash=*/true);
 }
 
 std::string SigV4CanonicalQuery(std::string_view query) {

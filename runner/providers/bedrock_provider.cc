@@ -148,22 +148,7 @@ std::string BedrockModelId(std::string_view model, std::string_view region) {
   return geo + ".anthropic." + id + "-v1:0";
 }
 
-std::string EncodePathSegment(std::string_view segment) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : segment) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~';
-    if (keep) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kDigits[c >> 4]);
-      out.push_back(kDigits[c & 0xf]);
-    }
-  }
-  return out;
-}
+std::string EncodePathSegment(std::string_view segment) { return base::PercentEncode(segment); }
 
 BedrockProvider::BedrockProvider(base::HttpClient& http, BedrockOptions options)
     : http_(http), options_(std::move(options)) {}
