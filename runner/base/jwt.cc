@@ -12,38 +12,6 @@
 
 namespace runner::base {
 
-namespace {
-std::string Base64With(std::string_view data, const char* alphabet, bool pad) {
-  std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
-  size_t i = 0;
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(data[k]); };
-  for (; i + 2 < data.size(); i += 3) {
-    uint32_t v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-    for (int s = 18; s >= 0; s -= 6) out += alphabet[(v >> s) & 63];
-  }
-  size_t rest = data.size() - i;
-  if (rest > 0) {
-    uint32_t v = byte(i) << 16;
-    if (rest == 2) v |= byte(i + 1) << 8;
-    out += alphabet[(v >> 18) & 63];
-    out += alphabet[(v >> 12) & 63];
-    if (rest == 2) out += alphabet[(v >> 6) & 63];
-    if (pad) out.append(rest == 1 ? "==" : "=");
-  }
-  return out;
-}
-}  // namespace
-
-std::string Base64(std::string_view data) {
-  return Base64With(data, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", true);
-}
-
-std::string Base64Url(std::string_view data) {
-  return Base64With(data, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
-                    false);
-}
-
 base::Result<std::string> SignJwt(const Json& claims, const std::string& pem,
                                   const std::string& algorithm) {
   int want_type = algorithm == "RS256" ? EVP_PKEY_RSA : EVP_PKEY_EC;

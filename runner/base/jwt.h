@@ -1,5 +1,5 @@
 #pragma once
-/// Base64 and signed JWTs (compact form) with OpenSSL: used for OAuth client assertions
+/// Signed JWTs (compact form) with OpenSSL: used for OAuth client assertions
 /// (mcp/oauth_client_credentials) and Google service-account keys (providers/google_auth).
 
 #include <string>
@@ -7,11 +7,9 @@
 
 #include "runner/base/json.h"
 #include "runner/base/result.h"
+#include "runner/base/strings.h"
 
 namespace runner::base {
-
-std::string Base64(std::string_view data);     ///< standard alphabet, padded
-std::string Base64Url(std::string_view data);  ///< URL alphabet, unpadded (RFC 7515)
 
 /// A signed JWT over `claims` with the PEM private key; `algorithm` ES256, ES384 or RS256.
 /// kConfig when the key is not a PEM private key or does not fit the algorithm.

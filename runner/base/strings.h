@@ -25,6 +25,11 @@ void AppendUtf8(std::string& out, char32_t cp);
 /// RFC 3986 percent-encoding: every byte but the unreserved `A-Z a-z 0-9 - . _ ~` (and `/`
 /// when `keep_slash`) becomes `%XX` (upper-case hex).
 std::string PercentEncode(std::string_view text, bool keep_slash = false);
+std::string Base64(std::string_view data);     ///< standard alphabet, padded (RFC 4648 §4)
+std::string Base64Url(std::string_view data);  ///< URL alphabet, unpadded (RFC 7515)
+/// Decodes either alphabet; padding, spaces and line breaks are skipped; nullopt for any other
+/// character.
+std::optional<std::string> Base64Decode(std::string_view text);
 /// Keeps the head and tail of `s` and replaces the middle with a note when it is longer than
 /// `max_bytes`.
 std::string TruncateMiddle(std::string_view s, size_t max_bytes);

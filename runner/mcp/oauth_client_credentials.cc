@@ -27,26 +27,6 @@ using base::Json;
 
 namespace oauth_internal {
 
-std::string Base64(std::string_view data) { return base::Base64(data); }
-
-std::string Base64Url(std::string_view data) { return base::Base64Url(data); }
-
-std::string FormEncode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
-}
-
 std::string ChallengeParam(std::string_view header, std::string_view name) {
   std::string lower = base::ToLower(header);
   std::string key = base::ToLower(name) + "=";
@@ -68,11 +48,6 @@ std::string ChallengeParam(std::string_view header, std::string_view name) {
     return std::string(header.substr(pos, end == std::string_view::npos ? end : end - pos));
   }
   return "";
-}
-
-base::Result<std::string> SignJwt(const Json& claims, const std::string& pem,
-                                  const std::string& algorithm) {
-  return base::SignJwt(claims, pem, algorithm);
 }
 
 }  // namespace oauth_internal
@@ -248,8 +223,8 @@ base::Result<void> OAuthClientCredentials::Flow(const std::string& www_authentic
   std::string scope = config_.scope;
   if (scope.empty()) scope = ChallengeParam(www_authenticate, "scope");
   if (scope.empty() && prm) scope = JoinStrings((*prm)["scopes_supported"]);
-  std::string body = "grant_type=client_credentials&resource=" + FormEncode(resource);
-  if (!scope.empty()) body += "&scope=" + FormEncode(scope);
+  std::string body = "grant_type=client_credentials&resource=" + base::PercentEncode(resource);
+  if (!scope.empty()) body += "&scope=" + base::PercentEncode(scope);
   base::HttpRequest request;
   request.method = "POST";
   request.url = token_endpoint;
@@ -262,13 +237,13 @@ base::Result<void> OAuthClientCredentials::Flow(const std::string& www_authentic
     const Json& methods = (*metadata)["token_endpoint_auth_methods_supported"];
     if (!Lists(methods, "client_secret_basic") && Lists(methods, "client_secret_post")) {
       method = "client_secret_post";
-      body += "&client_id=" + FormEncode(config_.client_id) +
-              "&client_secret=" + FormEncode(config_.client_secret);
+      body += "&client_id=" + base::PercentEncode(config_.client_id) +
+              "&client_secret=" + base::PercentEncode(config_.client_secret);
     } else {
       method = "client_secret_basic";  // RFC 6749 §2.3.1: form-encoded, then Base64
       request.headers.emplace_back(
-          "Authorization", "Basic " + Base64(FormEncode(config_.client_id) + ":" +
-                                             FormEncode(config_.client_secret)));
+          "Authorization", "Basic " + base::Base64(base::PercentEncode(config_.client_id) + ":" +
+                                             base::PercentEncode(config_.client_secret)));
     }
   } else {
     method = "private_key_jwt";
@@ -291,10 +266,10 @@ base::Result<void> OAuthClientCredentials::Flow(const std::string& www_authentic
                                     {"iat", now},
                                     {"exp", now + 300},
                                     {"jti", base::NewUuid()}});
-    std::string assertion = TRY(oauth_internal::SignJwt(claims, pem, config_.algorithm));
-    body += "&client_id=" + FormEncode(config_.client_id) +
+    std::string assertion = TRY(base::SignJwt(claims, pem, config_.algorithm));
+    body += "&client_id=" + base::PercentEncode(config_.client_id) +
             "&client_assertion_type=" +
-            FormEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") +
+            base::PercentEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") +
             "&client_assertion=" + assertion;
   }
   request.body = std::move(body);

@@ -67,14 +67,9 @@ std::shared_ptr<HttpAuthorizer> MakeHttpAuthorizer(const ServerConfig& config,
 
 /// Pieces, exposed for tests.
 namespace oauth_internal {
-std::string Base64Url(std::string_view data);
-std::string Base64(std::string_view data);
-std::string FormEncode(std::string_view s);
+
 /// A parameter of a `WWW-Authenticate` challenge (`resource_metadata`, `scope`); empty if absent.
 std::string ChallengeParam(std::string_view header, std::string_view name);
-/// A signed JWT (compact form) over `claims` with the PEM private key; alg ES256/ES384/RS256.
-base::Result<std::string> SignJwt(const base::Json& claims, const std::string& pem,
-                                  const std::string& algorithm);
 }  // namespace oauth_internal
 
 }  // namespace runner::mcp

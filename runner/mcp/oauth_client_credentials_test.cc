@@ -1,5 +1,7 @@
 #include "runner/mcp/oauth_client_credentials.h"
 
+#include "runner/base/jwt.h"
+
 #include <gtest/gtest.h>
 #include <openssl/bn.h>
 #include <openssl/ec.h>
@@ -24,10 +26,10 @@ using testing::HttpTestResponse;
 namespace oi = oauth_internal;
 
 TEST(McpOAuthPieces, EncodesAndParses) {
-  EXPECT_EQ(oi::Base64("conformance-test-client:s"), "Y29uZm9ybWFuY2UtdGVzdC1jbGllbnQ6cw==");
-  EXPECT_EQ(oi::Base64("ab"), "YWI=");
-  EXPECT_EQ(oi::Base64Url("\xfb\xff"), "-_8");
-  EXPECT_EQ(oi::FormEncode("a b/c:d~"), "a%20b%2Fc%3Ad~");
+  EXPECT_EQ(base::Base64("conformance-test-client:s"), "Y29uZm9ybWFuY2UtdGVzdC1jbGllbnQ6cw==");
+  EXPECT_EQ(base::Base64("ab"), "YWI=");
+  EXPECT_EQ(base::Base64Url("\xfb\xff"), "-_8");
+  EXPECT_EQ(base::PercentEncode("a b/c:d~"), "a%20b%2Fc%3Ad~");
   std::string h = R"(Bearer error="invalid_token", scope="a b", resource_metadata="http://x/.well-known/oauth-protected-resource/mcp")";
   EXPECT_EQ(oi::ChallengeParam(h, "resource_metadata"),
             "http://x/.well-known/oauth-protected-resource/mcp");
@@ -213,7 +215,7 @@ struct AuthFixture {
 
 TEST(McpOAuthClientCredentials, ClientSecretBasicThenBearer) {
   AuthFixture f(OAuthConfig{.client_id = "the client", .client_secret = "s:3"});
-  f.expected_basic = "Basic " + oi::Base64("the%20client:s%3A3");
+  f.expected_basic = "Basic " + base::Base64("the%20client:s%3A3");
   ASSERT_TRUE(f.transport->Send(Request(1, "initialize")));
   auto got = f.inbox.WaitFor(1);
   ASSERT_EQ(got.size(), 1u);
@@ -249,7 +251,7 @@ TEST(McpOAuthClientCredentials, PrivateKeyJwt) {
 
 TEST(McpOAuthClientCredentials, RefusedTokenFailsTheRequestWith401) {
   AuthFixture f(OAuthConfig{.client_id = "the-client", .client_secret = "wrong"});
-  f.expected_basic = "Basic " + oi::Base64("the-client:right");
+  f.expected_basic = "Basic " + base::Base64("the-client:right");
   ASSERT_TRUE(f.transport->Send(Request(1, "initialize")));
   auto got = f.inbox.WaitFor(1);
   ASSERT_EQ(got.size(), 1u);
@@ -271,10 +273,10 @@ TEST(McpOAuthClientCredentials, RejectsMetadataForAnotherResource) {
 }
 
 TEST(McpOAuthClientCredentials, SignJwtChecksTheKey) {
-  EXPECT_FALSE(oi::SignJwt(Json::MakeObject(), "not a key", "ES256"));
+  EXPECT_FALSE(base::SignJwt(Json::MakeObject(), "not a key", "ES256"));
   EcKey key;
-  EXPECT_FALSE(oi::SignJwt(Json::MakeObject(), key.pem, "RS256"));
-  auto jwt = oi::SignJwt(base::JsonObject({{"iss", "x"}}), key.pem, "ES256");
+  EXPECT_FALSE(base::SignJwt(Json::MakeObject(), key.pem, "RS256"));
+  auto jwt = base::SignJwt(base::JsonObject({{"iss", "x"}}), key.pem, "ES256");
   ASSERT_TRUE(jwt);
   EXPECT_EQ(key.Verify(*jwt)["iss"].AsString(), "x");
 }

@@ -44,8 +44,8 @@ class EventStreamDecoder {
   std::string buffer_;
 };
 
-std::string Base64Encode(std::string_view data);
+
 /// Standard alphabet; padding optional; whitespace not allowed. Errors: kParse.
-base::Result<std::string> Base64Decode(std::string_view text);
+
 
 }  // namespace runner::providers

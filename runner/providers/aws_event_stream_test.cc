@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "runner/base/strings.h"
+
 namespace runner::providers {
 namespace {
 
@@ -81,12 +83,12 @@ TEST(AwsEventStream, CorruptCrcIsAParseError) {
 
 TEST(AwsEventStream, Base64RoundTrips) {
   for (std::string s : {"", "a", "ab", "abc", "abcd", "{\"type\":\"ping\"}"}) {
-    auto back = Base64Decode(Base64Encode(s));
+    auto back = base::Base64Decode(base::Base64(s));
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(*back, s);
   }
-  EXPECT_EQ(Base64Encode("{\"type\":\"ping\"}"), "eyJ0eXBlIjoicGluZyJ9");
-  EXPECT_FALSE(Base64Decode("a*b=").has_value());
+  EXPECT_EQ(base::Base64("{\"type\":\"ping\"}"), "eyJ0eXBlIjoicGluZyJ9");
+  EXPECT_FALSE(base::Base64Decode("a*b=").has_value());
 }
 
 }  // namespace

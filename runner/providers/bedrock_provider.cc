@@ -82,8 +82,7 @@ bool FeedMessages(const std::vector<EventStreamMessage>& messages, ResponseStrea
     if (m.Header(":event-type") != "chunk") continue;
     auto payload = Json::Parse(m.payload);
     const Json* bytes = payload && payload->is_object() ? payload->Find("bytes") : nullptr;
-    auto decoded = bytes && bytes->is_string() ? Base64Decode(bytes->AsString())
-                                               : base::Fail(ErrorKind::kParse, "no bytes");
+    auto decoded = bytes && bytes->is_string() ? base::Base64Decode(bytes->AsString()) : std::nullopt;
     if (!decoded) {
       AttemptFailure failure;
       failure.error = base::Error{ErrorKind::kApi,

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "runner/base/strings.h"
+
 #include <map>
 
 #include "runner/base/sse_parser.h"
@@ -30,7 +32,7 @@ const std::vector<std::string> kEvents = {
 std::string Chunk(const std::string& event) {
   return EncodeEventStreamMessage(
       {{":event-type", "chunk"}, {":content-type", "application/json"}, {":message-type", "event"}},
-      Json(base::JsonObject({{"bytes", Base64Encode(event)}})).Dump());
+      Json(base::JsonObject({{"bytes", base::Base64(event)}})).Dump());
 }
 
 FakeHttpResponse EventStream(const std::vector<std::string>& events, size_t chunk_size = 5) {

@@ -21,26 +21,11 @@ constexpr char kDefaultTokenUri[] = "https://oauth2.googleapis.com/token";
 constexpr long kAuthTimeoutMs = 30'000;
 constexpr int64_t kRefreshMarginMs = 60'000;
 
-std::string FormEncode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string Form(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
   std::string out;
   for (const auto& [k, v] : fields) {
     if (!out.empty()) out += '&';
-    out += FormEncode(k) + "=" + FormEncode(v);
+    out += base::PercentEncode(k) + "=" + base::PercentEncode(v);
   }
   return out;
 }

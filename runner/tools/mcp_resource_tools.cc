@@ -102,7 +102,7 @@ Json ReadMcpResourceTool::input_schema() const {
 }
 
 std::filesystem::path ReadMcpResourceTool::SaveBlob(const std::string& base64, const std::string& uri) {
-  auto bytes = DecodeBase64(base64);
+  auto bytes = base::Base64Decode(base64);
   if (!bytes) return {};
   std::error_code ec;
   std::filesystem::create_directories(blob_dir_, ec);
@@ -145,29 +145,6 @@ ToolResult ReadMcpResourceTool::Run(const Json& input, ToolContext& ctx) {
   ToolResult out;
   out.content = std::move(blocks);
   out.structured = std::move(output);
-  return out;
-}
-
-std::optional<std::string> DecodeBase64(std::string_view text) {
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char ch : text) {
-    int v;
-    if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
-    else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
-    else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
-    else if (ch == '+' || ch == '-') v = 62;
-    else if (ch == '/' || ch == '_') v = 63;
-    else if (ch == '=' || ch == '\n' || ch == '\r' || ch == ' ') continue;
-    else return std::nullopt;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
   return out;
 }
 

@@ -58,6 +58,6 @@ class ReadMcpResourceTool : public Tool {
 };
 
 /// Decodes standard base64 (padding optional; whitespace skipped). nullopt on a bad character.
-std::optional<std::string> DecodeBase64(std::string_view text);
+
 
 }  // namespace runner::tools

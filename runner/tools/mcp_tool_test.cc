@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "runner/base/strings.h"
+
 #include "runner/base/files.h"
 
 #include "runner/testing/fake_mcp_transport.h"
@@ -152,9 +154,9 @@ TEST_F(McpToolTest, ListAndReadResources) {
 }
 
 TEST(Base64, Decodes) {
-  EXPECT_EQ(*DecodeBase64("aGVsbG8gd29ybGQ="), "hello world");
-  EXPECT_EQ(*DecodeBase64("aGk"), "hi");
-  EXPECT_FALSE(DecodeBase64("a$b"));
+  EXPECT_EQ(*base::Base64Decode("aGVsbG8gd29ybGQ="), "hello world");
+  EXPECT_EQ(*base::Base64Decode("aGk"), "hi");
+  EXPECT_FALSE(base::Base64Decode("a$b"));
 }
 
 }  // namespace

@@ -12,9 +12,6 @@ namespace {
 
 using base::JsonObject;
 
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 Json Base64Source(std::string_view media_type, std::string data) {
   return JsonObject({{"type", "base64"}, {"media_type", media_type}, {"data", std::move(data)}});
 }
@@ -76,28 +73,6 @@ std::string MediaTooLargeMessage(ReadKind kind, size_t bytes) {
                      Megabytes(bytes), Megabytes(MaxReadBytes(kind)), hint);
 }
 
-std::string Base64Encode(std::string_view data) {
-  std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 3 <= data.size(); i += 3) {
-    uint32_t v = static_cast<unsigned char>(data[i]) << 16 |
-                 static_cast<unsigned char>(data[i + 1]) << 8 |
-                 static_cast<unsigned char>(data[i + 2]);
-    for (int shift : {18, 12, 6, 0}) out += kBase64Alphabet[(v >> shift) & 0x3F];
-  }
-  size_t rest = data.size() - i;
-  if (rest > 0) {
-    uint32_t v = static_cast<unsigned char>(data[i]) << 16;
-    if (rest == 2) v |= static_cast<unsigned char>(data[i + 1]) << 8;
-    out += kBase64Alphabet[(v >> 18) & 0x3F];
-    out += kBase64Alphabet[(v >> 12) & 0x3F];
-    out += rest == 2 ? kBase64Alphabet[(v >> 6) & 0x3F] : '=';
-    out += '=';
-  }
-  return out;
-}
-
 base::Result<PageRange> ParsePageRange(std::string_view text) {
   size_t dash = text.find('-');
   PageRange range;
@@ -131,7 +106,7 @@ ToolResult ImageReadResult(const std::string& path, std::string_view data) {
         "copy first (e.g. with Bash: convert in.png -resize 50% out.png) and Read that.",
         info->width, info->height, kReadMaxImageDimension));
   }
-  std::string base64 = Base64Encode(data);
+  std::string base64 = base::Base64(data);
   Json file =
       JsonObject({{"base64", base64}, {"type", info->media_type}, {"originalSize", data.size()}});
   if (info->width > 0 && info->height > 0) {
@@ -152,7 +127,7 @@ ToolResult PdfReadResult(const std::string& path, std::string_view data,
   if (!data.starts_with("%PDF-")) {
     return ToolResult::Error("Cannot read " + path + ": the file is not a PDF (or is damaged).");
   }
-  std::string base64 = Base64Encode(data);
+  std::string base64 = base::Base64(data);
   ToolResult result;
   result.content = base::JsonArray(
       {JsonObject({{"type", "document"}, {"source", Base64Source("application/pdf", base64)}})});

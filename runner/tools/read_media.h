@@ -35,8 +35,6 @@ size_t MaxReadBytes(ReadKind kind);
 /// The message for a file over MaxReadBytes(kind).
 std::string MediaTooLargeMessage(ReadKind kind, size_t bytes);
 
-/// Standard base64 with padding.
-std::string Base64Encode(std::string_view data);
 
 struct PageRange {
   int first = 1;

@@ -1,4 +1,5 @@
 #include "runner/tools/read_media.h"
+#include "runner/base/strings.h"
 
 #include <gtest/gtest.h>
 
@@ -28,14 +29,14 @@ TEST(ReadKindFor, ChoosesByExtensionIgnoringCase) {
 }
 
 TEST(Base64Encode, MatchesRfc4648Vectors) {
-  EXPECT_EQ(Base64Encode(""), "");
-  EXPECT_EQ(Base64Encode("f"), "Zg==");
-  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
-  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
-  EXPECT_EQ(Base64Encode("foob"), "Zm9vYg==");
-  EXPECT_EQ(Base64Encode("fooba"), "Zm9vYmE=");
-  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
-  EXPECT_EQ(Base64Encode("\xFF\xFE\x00"s), "//4A");
+  EXPECT_EQ(base::Base64(""), "");
+  EXPECT_EQ(base::Base64("f"), "Zg==");
+  EXPECT_EQ(base::Base64("fo"), "Zm8=");
+  EXPECT_EQ(base::Base64("foo"), "Zm9v");
+  EXPECT_EQ(base::Base64("foob"), "Zm9vYg==");
+  EXPECT_EQ(base::Base64("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(base::Base64("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(base::Base64("\xFF\xFE\x00"s), "//4A");
 }
 
 TEST(ParsePageRange, AcceptsOnePageOrARange) {
@@ -66,7 +67,7 @@ TEST(ParsePageRange, RejectsBackwardsAndTooLongRanges) {
 TEST(ImageReadResult, SendsOneBase64ImageBlockWithTheSniffedType) {
   ToolResult r = ImageReadResult("/p/pic.png", kGif);  // a GIF named .png: the bytes win
   EXPECT_FALSE(r.is_error);
-  std::string data = Base64Encode(kGif);
+  std::string data = base::Base64(kGif);
   EXPECT_EQ(r.content, *Json::Parse(R"([{"type":"image","source":{"type":"base64",
       "media_type":"image/gif","data":")" +
                                     data + R"("}}])"));
@@ -99,7 +100,7 @@ TEST(PdfReadResult, SendsTheWholePdfAsADocumentBlock) {
   std::string pdf = "%PDF-1.4\n%%EOF\n";
   ToolResult r = PdfReadResult("/p/doc.pdf", pdf, std::nullopt);
   EXPECT_FALSE(r.is_error);
-  std::string data = Base64Encode(pdf);
+  std::string data = base::Base64(pdf);
   EXPECT_EQ(r.content, *Json::Parse(R"([{"type":"document","source":{"type":"base64",
       "media_type":"application/pdf","data":")" +
                                     data + R"("}}])"));

@@ -207,7 +207,7 @@ std::string EventStreamFrame(const std::string& sse_frame) {
           BedrockErrorBody(error["message"].StringOr("")));
       continue;
     }
-    Json chunk = runner::base::JsonObject({{"bytes", runner::providers::Base64Encode(frame.data)}});
+    Json chunk = runner::base::JsonObject({{"bytes", runner::base::Base64(frame.data)}});
     out += runner::providers::EncodeEventStreamMessage(
         {{":event-type", "chunk"}, {":content-type", "application/json"}, {":message-type", "event"}},
         chunk.Dump());
