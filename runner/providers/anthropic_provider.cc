@@ -2,21 +2,14 @@
 
 #include "runner/base/clock.h"
 #include "runner/base/strings.h"
-#include "runner/base/version.h"
 #include "runner/providers/response_stream.h"
+#include "runner/providers/streaming_attempt.h"
 
 namespace runner::providers {
 
 using base::ErrorKind;
 
 namespace {
-
-constexpr size_t kMaxErrorBodyBytes = 64 * 1024;
-
-std::string TrimTrailingSlashes(std::string url) {
-  while (url.ends_with('/')) url.pop_back();
-  return url;
-}
 
 }  // namespace
 
@@ -116,12 +109,7 @@ base::HttpRequest AnthropicProvider::BuildHttpRequest(const ModelRequest& reques
   h.emplace_back("content-type", "application/json");
   h.emplace_back("anthropic-version", "2023-06-01");
   if (!request.betas.empty()) h.emplace_back("anthropic-beta", base::Join(request.betas, ","));
-  if (!request.session_id.empty()) h.emplace_back("x-claude-code-session-id", request.session_id);
-  if (!request.agent_id.empty()) h.emplace_back("x-claude-code-agent-id", request.agent_id);
-  if (!request.parent_agent_id.empty()) {
-    h.emplace_back("x-claude-code-parent-agent-id", request.parent_agent_id);
-  }
-  h.emplace_back("user-agent", std::string("claude-runner/") + base::kVersion);
+  AddClientHeaders(request, h);
   if (!endpoint) {
     if (!options_.api_key.empty()) h.emplace_back("x-api-key", options_.api_key);
     if (!options_.auth_token.empty())
@@ -159,35 +147,9 @@ base::Result<protocol::AssistantReply> AnthropicProvider::Send(const ModelReques
 
 AttemptResult AnthropicProvider::Attempt(const base::HttpRequest& http_request,
                                          StreamObserver& observer, base::CancelToken& cancel) {
-  ResponseStream stream(observer);
-  std::optional<base::HttpResponseHead> head;  // as first seen with the body
-  std::string error_body;
-  auto on_chunk = [&](const base::HttpResponseHead& h, std::string_view chunk) {
-    if (cancel.cancelled()) return false;
-    if (!head) {
-      head = h;
-      stream.SetRequestId(base::FindHeader(h.headers, "request-id"));
-    }
-    if (h.status == 200) return stream.Feed(chunk);
-    if (error_body.size() < kMaxErrorBodyBytes) error_body.append(chunk);
-    return true;
-  };
-  int64_t started_ms = base::MonotonicMs();
-  auto sent = http_.Send(http_request, on_chunk, &cancel);
-  if (cancel.cancelled()) return std::unexpected(AttemptFailure{CancelledError(cancel)});
-  if (sent) head = sent->head;
-  std::string request_id = head ? base::FindHeader(head->headers, "request-id") : "";
-  if (stream.abandoned()) return stream.Finish(std::nullopt, std::move(request_id));
-  if (head && head->status != 200 && head->status != 0) {
-    if (sent && error_body.empty()) error_body = sent->body;
-    return std::unexpected(FailureFromHttp(head->status, head->headers, error_body));
-  }
-  if (!sent) {
-    bool timed_out = sent.error().kind == ErrorKind::kTimeout ||
-                     base::MonotonicMs() - started_ms + 50 >= options_.timeout_ms;
-    return stream.Finish(FailureFromTransport(sent.error(), timed_out), std::move(request_id));
-  }
-  return stream.Finish(std::nullopt, std::move(request_id));
+  StreamWire sse{"request-id", [](std::string_view chunk, ResponseStream& stream) { return stream.Feed(chunk); },
+                 nullptr};
+  return StreamingAttempt(http_, http_request, observer, cancel, options_.timeout_ms, sse);
 }
 
 }  // namespace runner::providers

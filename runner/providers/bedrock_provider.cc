@@ -2,10 +2,10 @@
 
 #include "runner/base/clock.h"
 #include "runner/base/strings.h"
-#include "runner/base/version.h"
 #include "runner/providers/anthropic_provider.h"
 #include "runner/providers/aws_event_stream.h"
 #include "runner/providers/response_stream.h"
+#include "runner/providers/streaming_attempt.h"
 
 namespace runner::providers {
 
@@ -13,13 +13,6 @@ using base::ErrorKind;
 using base::Json;
 
 namespace {
-
-constexpr size_t kMaxErrorBodyBytes = 64 * 1024;
-
-std::string TrimTrailingSlashes(std::string url) {
-  while (url.ends_with('/')) url.pop_back();
-  return url;
-}
 
 std::string EnvValue(const base::Env& env, std::string_view name) {
   return std::string(base::Trim(env.GetOr(name, "")));
@@ -172,12 +165,7 @@ base::HttpRequest BedrockProvider::BuildHttpRequest(const ModelRequest& request)
   base::Headers& h = http.headers;
   h.emplace_back("content-type", "application/json");
   h.emplace_back("accept", "application/vnd.amazon.eventstream");
-  if (!request.session_id.empty()) h.emplace_back("x-claude-code-session-id", request.session_id);
-  if (!request.agent_id.empty()) h.emplace_back("x-claude-code-agent-id", request.agent_id);
-  if (!request.parent_agent_id.empty()) {
-    h.emplace_back("x-claude-code-parent-agent-id", request.parent_agent_id);
-  }
-  h.emplace_back("user-agent", std::string("claude-runner/") + base::kVersion);
+  AddClientHeaders(request, h);
   for (const auto& header : options_.custom_headers) h.push_back(header);
   if (options_.skip_auth) return http;
   if (!options_.bearer_token.empty()) {
@@ -200,48 +188,23 @@ base::Result<protocol::AssistantReply> BedrockProvider::Send(const ModelRequest&
 
 AttemptResult BedrockProvider::Attempt(const base::HttpRequest& http_request,
                                        StreamObserver& observer, base::CancelToken& cancel) {
-  ResponseStream stream(observer);
   EventStreamDecoder decoder;
-  std::optional<base::HttpResponseHead> head;
-  std::string error_body;
-  auto on_chunk = [&](const base::HttpResponseHead& h, std::string_view chunk) {
-    if (cancel.cancelled()) return false;
-    if (!head) {
-      head = h;
-      stream.SetRequestId(base::FindHeader(h.headers, "x-amzn-requestid"));
-    }
-    if (h.status != 200) {
-      if (error_body.size() < kMaxErrorBodyBytes) error_body.append(chunk);
-      return true;
-    }
-    auto messages = decoder.Feed(chunk);
-    if (!messages) {
-      AttemptFailure failure;
-      failure.error = base::Error{ErrorKind::kApi, "malformed API stream: " + messages.error().message};
-      failure.retryable = true;
-      failure.retry_error = kRetryNetwork;
-      stream.Abandon(std::move(failure));
-      return false;
-    }
-    return FeedMessages(*messages, stream);
-  };
-  int64_t started_ms = base::MonotonicMs();
-  auto sent = http_.Send(http_request, on_chunk, &cancel);
-  if (cancel.cancelled()) return std::unexpected(AttemptFailure{CancelledError(cancel)});
-  if (sent) head = sent->head;
-  std::string request_id = head ? base::FindHeader(head->headers, "x-amzn-requestid") : "";
-  if (stream.abandoned()) return stream.Finish(std::nullopt, std::move(request_id));
-  if (head && head->status != 200 && head->status != 0) {
-    if (sent && error_body.empty()) error_body = sent->body;
-    return std::unexpected(
-        FailureFromHttp(head->status, head->headers, AnthropicErrorBody(head->headers, error_body)));
-  }
-  if (!sent) {
-    bool timed_out = sent.error().kind == ErrorKind::kTimeout ||
-                     base::MonotonicMs() - started_ms + 50 >= options_.timeout_ms;
-    return stream.Finish(FailureFromTransport(sent.error(), timed_out), std::move(request_id));
-  }
-  return stream.Finish(std::nullopt, std::move(request_id));
+  StreamWire event_stream{"x-amzn-requestid",
+                          [&decoder](std::string_view chunk, ResponseStream& stream) {
+                            auto messages = decoder.Feed(chunk);
+                            if (!messages) {
+                              AttemptFailure failure;
+                              failure.error = base::Error{ErrorKind::kApi, "malformed API stream: " +
+                                                                               messages.error().message};
+                              failure.retryable = true;
+                              failure.retry_error = kRetryNetwork;
+                              stream.Abandon(std::move(failure));
+                              return false;
+                            }
+                            return FeedMessages(*messages, stream);
+                          },
+                          AnthropicErrorBody};
+  return StreamingAttempt(http_, http_request, observer, cancel, options_.timeout_ms, event_stream);
 }
 
 }  // namespace runner::providers
