@@ -191,6 +191,10 @@ class Command {
   std::string CoAuthorLine();
   std::string CommitMessage(const std::string& co_author) const;
   void WriteOutputs(const std::string& conclusion);
+  /// The checkout (GITHUB_WORKSPACE, else the working directory) with the job's token.
+  Result<std::unique_ptr<Workspace>> OpenWorkspace() const;
+  /// "\n\nCloses #n" (or "Follows up on #n" for a pull request); empty without an entity.
+  std::string IssueLink() const;
 
   CommandDeps deps_;
   runner::base::Env env_ = runner::base::Env::FromProcess();
@@ -245,6 +249,18 @@ void Command::WriteOutputs(const std::string& conclusion) {
   values.push_back({"branch_name", branch_name_});
   values.push_back({"pr_url", pr_url_});
   if (auto ok = AppendGithubOutput(facts_.output_file, values); !ok) Say("cannot write GITHUB_OUTPUT: {}", ok.error().message);
+}
+
+Result<std::unique_ptr<Workspace>> Command::OpenWorkspace() const {
+  std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace)
+                                                        : std::filesystem::current_path();
+  runner::git::Repo repo = TRY(runner::git::Repo::Open(dir));
+  return std::make_unique<Workspace>(std::move(repo), runner::git::RemoteAuth{"x-access-token", facts_.token, deps_.cancel});
+}
+
+std::string Command::IssueLink() const {
+  if (!entity_) return "";
+  return std::string("\n\n") + (entity_->is_pr ? "Follows up on #" : "Closes #") + std::to_string(entity_->number);
 }
 
 std::string Command::CoAuthorLine() {
@@ -324,6 +340,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   std::string error = agent_error;
   Json result = log_ ? log_->last_result() : Json();
   std::string result_text = result["result"].AsString();
+  const std::string posted_result = RedactForPosting(result_text, secrets_);
   auto fail = [&](const std::string& message) {
     Say("{}", RedactForPosting(message, secrets_));
     outcome = FinalReport::Outcome::kFailure;
@@ -346,8 +363,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
       if (plan.new_branch) {
         std::string title = entity_ ? "Claude: " + std::string(runner::base::Trim(SanitizeForgeText(entity_->title)))
                                     : "Claude: changes from workflow run " + facts_.run_id;
-        std::string body = runner::base::Utf8Prefix(RedactForPosting(result_text, secrets_), 4000);
-        if (entity_) body += std::string("\n\n") + (entity_->is_pr ? "Follows up on #" : "Closes #") + std::to_string(entity_->number);
+        std::string body = runner::base::Utf8Prefix(posted_result, 4000) + IssueLink();
         body += "\n\n---\nOpened by claude-runner ([job run](" + facts_.job_url() + ")).";
         if (inputs_.create_pr) {
           auto pr = final_api.CreatePull(facts_.repository, title, plan.branch, plan.base_branch, body, inputs_.draft_pr);
@@ -359,8 +375,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
           }
         } else {
           // The link carries a shorter body: long URLs are refused.
-          std::string link_body = runner::base::Utf8Prefix(RedactForPosting(result_text, secrets_), 800);
-          if (entity_) link_body += std::string("\n\n") + (entity_->is_pr ? "Follows up on #" : "Closes #") + std::to_string(entity_->number);
+          std::string link_body = runner::base::Utf8Prefix(posted_result, 800) + IssueLink();
           compare_url = CompareUrl(facts_.server_url, facts_.repository, plan.base_branch, plan.branch, title, link_body);
         }
       }
@@ -382,7 +397,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
       for (DraftReviewComment& c : comments) c.body = RedactForPosting(c.body, secrets_);
       std::string head_sha = entity_ ? entity_->head_sha : "";
       auto review = final_api.CreateReview(facts_.repository, event_.number, head_sha,
-                                           RedactForPosting(result_text, secrets_), comments);
+                                           posted_result, comments);
       if (review) {
         Say("posted a review with {} inline comment(s)", comments.size());
       } else {
@@ -543,17 +558,14 @@ int Command::Run() {
   if (!(tag_ || inputs_.create_pr) && pr_run) {
     // An automation run on a pull request commits nothing, but the PR's author must not
     // configure Claude (hooks, MCP servers, settings): that comes from the base branch.
-    std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace) : std::filesystem::current_path();
-    auto repo = runner::git::Repo::Open(dir);
-    if (!repo) return Finish(-1, "the workspace is not a git checkout, so Claude's configuration cannot be taken from the base branch: " + repo.error().message);
-    Workspace guard(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token, deps_.cancel});
-    if (auto ok = guard.ProtectConfig(*entity_); !ok) return Finish(-1, "taking Claude's configuration from the base branch failed: " + ok.error().message);
+    auto guard = OpenWorkspace();
+    if (!guard) return Finish(-1, "the workspace is not a git checkout, so Claude's configuration cannot be taken from the base branch: " + guard.error().message);
+    if (auto ok = (*guard)->ProtectConfig(*entity_); !ok) return Finish(-1, "taking Claude's configuration from the base branch failed: " + ok.error().message);
   }
   if (tag_ || inputs_.create_pr) {
-    std::filesystem::path dir = !facts_.workspace.empty() ? std::filesystem::path(facts_.workspace) : std::filesystem::current_path();
-    auto repo = runner::git::Repo::Open(dir);
-    if (!repo) return Finish(-1, "the workspace is not a git checkout: " + repo.error().message);
-    workspace_ = std::make_unique<Workspace>(std::move(*repo), runner::git::RemoteAuth{"x-access-token", facts_.token, deps_.cancel});
+    auto workspace = OpenWorkspace();
+    if (!workspace) return Finish(-1, "the workspace is not a git checkout: " + workspace.error().message);
+    workspace_ = std::move(*workspace);
     std::string default_branch = event_.payload["repository"]["default_branch"].AsString();
     if (default_branch.empty() && inputs_.base_branch.empty()) {
       auto repo_info = api_->GetRepo(facts_.repository);

@@ -25,28 +25,32 @@ std::string Tracking(std::string_view branch) {
   return "+refs/heads/" + std::string(branch) + ":refs/remotes/origin/" + std::string(branch);
 }
 
+// actions/checkout leaves the job token in .git/config as an Authorization header (unless
+// persist-credentials: false), where the agent could read it in a form redaction does not know
+// (base64). The runner authenticates by itself, so the header goes.
+constexpr const char* kCheckoutCredentials = "^http\\..*\\.extraheader$";
+
 }  // namespace
 
-Result<void> Workspace::ProtectConfig(const EntityContext& pull) {
-  plan_.removed_credentials = TRY(repo_.RemoveLocalConfig("^http\\..*\\.extraheader$"));
-  TRY_VOID(repo_.Fetch("origin", {Tracking(pull.base_ref)}, auth_));
+Result<void> Workspace::TakeConfigFromBase(const std::string& base_ref) {
+  TRY_VOID(repo_.Fetch("origin", {Tracking(base_ref)}, auth_));
   restored_ = ConfigPathsFromBase();
-  TRY_VOID(repo_.RestorePathsFrom("origin/" + pull.base_ref, restored_));
-  return {};
+  return repo_.RestorePathsFrom("origin/" + base_ref, restored_);
+}
+
+Result<void> Workspace::ProtectConfig(const EntityContext& pull) {
+  plan_.removed_credentials = TRY(repo_.RemoveLocalConfig(kCheckoutCredentials));
+  return TakeConfigFromBase(pull.base_ref);
 }
 
 Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityContext* entity,
                                          const ActionInputs& inputs, std::string_view repo_full_name,
                                          std::string_view default_branch, std::string_view run_id, std::time_t now) {
-  // actions/checkout leaves the job token in .git/config as an Authorization header (unless
-  // persist-credentials: false), where the agent could read it in a form redaction does not
-  // know (base64). The runner authenticates by itself, so the header goes.
-  plan_.removed_credentials = TRY(repo_.RemoveLocalConfig("^http\\..*\\.extraheader$"));
+  plan_.removed_credentials = TRY(repo_.RemoveLocalConfig(kCheckoutCredentials));
   push_url_ = TRY(repo_.RemoteUrl("origin"));
   bool open_pr = entity && entity->is_pr && entity->state == "open" && !entity->merged && !entity->head_ref.empty();
   if (open_pr) {
     plan_.base_branch = entity->base_ref;
-    TRY_VOID(repo_.Fetch("origin", {Tracking(entity->base_ref)}, auth_));
     if (entity->from_fork) {
       // The fork's branch: fetched read-only through the base repository's pull ref, or with
       // push_to_fork from the fork itself (same host, the fork's owner/name in the path).
@@ -75,8 +79,7 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
       TRY_VOID(repo_.CheckoutBranch(entity->head_ref));
       plan_.branch = entity->head_ref;
     }
-    restored_ = ConfigPathsFromBase();
-    TRY_VOID(repo_.RestorePathsFrom("origin/" + entity->base_ref, restored_));
+    TRY_VOID(TakeConfigFromBase(entity->base_ref));
   } else {
     plan_.base_branch = !inputs.base_branch.empty() ? inputs.base_branch : std::string(default_branch);
     if (plan_.base_branch.empty()) return Fail(ErrorKind::kConfig, "cannot tell the base branch: set the base_branch input");

@@ -70,6 +70,9 @@ class Workspace {
   runner::git::Repo& repo() { return repo_; }
 
  private:
+  /// Fetches `base_ref` and puts Claude's configuration paths back to its version.
+  runner::base::Result<void> TakeConfigFromBase(const std::string& base_ref);
+
   runner::git::Repo repo_;
   runner::git::RemoteAuth auth_;
   WorkspacePlan plan_;
