@@ -49,6 +49,7 @@ struct StreamableHttpTransport::Exchange {
 
 struct StreamableHttpTransport::Stream {
   Exchange* exchange = nullptr;  // whose response it carries; null for the GET stream
+  bool announce_answer = false;  // the GET stream's first connection: StartGetStream waits for it
   std::string last_event_id;
   std::string previous_frame_id;
 };
@@ -273,20 +274,37 @@ void StreamableHttpTransport::Resume(Exchange& ex, Stream& stream) {
 }
 
 void StreamableHttpTransport::StartGetStream() {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   if (closing_ || get_stream_running_) return;
   get_stream_running_ = true;
+  get_stream_answered_ = false;
+  const uint64_t generation = generation_;
   Worker& w = get_workers_.emplace_back();
-  w.thread = std::thread([this, &w, generation = generation_] {
+  w.thread = std::thread([this, &w, generation] {
     RunGetStream(generation);
     std::lock_guard lock(mutex_);
     if (generation == generation_) get_stream_running_ = false;
     w.done = true;
   });
+  // Requests sent after initialization may make the server talk on this stream (a 202 whose
+  // answer comes here, a server request, a resumed response): have the server see the stream
+  // first, so nothing it sends meanwhile is lost and the order of connections is the one the
+  // protocol describes. Bounded, because a server may hold back the headers of a GET.
+  wake_.wait_for(lock, std::chrono::milliseconds(options_.get_stream_wait_ms), [&] {
+    return closing_.load() || get_stream_answered_ || generation != generation_;
+  });
+}
+
+void StreamableHttpTransport::AnnounceGetStreamAnswered(Stream& stream) {
+  stream.announce_answer = false;
+  std::lock_guard lock(mutex_);
+  get_stream_answered_ = true;
+  wake_.notify_all();
 }
 
 void StreamableHttpTransport::RunGetStream(uint64_t generation) {
   Stream stream;
+  stream.announce_answer = true;
   base::CancelToken cancel;
   {
     std::lock_guard lock(mutex_);
@@ -333,6 +351,7 @@ StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(const base::H
   bool head_seen = false;
   auto on_head = [&](const base::HttpResponseHead& head) {
     head_seen = true;
+    if (stream.announce_answer) AnnounceGetStreamAnswered(stream);
     out.status = head.status;
     out.media_type = MediaType(base::FindHeader(head.headers, "content-type"));
     out.www_authenticate = base::FindHeader(head.headers, "www-authenticate");
@@ -361,6 +380,7 @@ StreamableHttpTransport::Outcome StreamableHttpTransport::Transfer(const base::H
   }();
   if (!result) {
     out.failure = result.error();
+    if (stream.announce_answer) AnnounceGetStreamAnswered(stream);
     return out;
   }
   if (!head_seen) on_head(result->head);

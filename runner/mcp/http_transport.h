@@ -54,6 +54,7 @@ struct HttpTransportOptions {
   long connect_timeout_ms = 30000;
   long send_timeout_ms = 30000;       ///< a notification's or response's POST
   long close_timeout_ms = 2000;       ///< the DELETE that ends the session
+  long get_stream_wait_ms = 2000;     ///< wait for the GET stream's answer after initialization
   int64_t reconnect_delay_ms = 1000;  ///< first reconnection delay when the server set no `retry:`
   int64_t max_reconnect_delay_ms = 30000;
   int max_reconnect_attempts = 2;  ///< failed reconnections in a row before giving up
@@ -93,7 +94,9 @@ class StreamableHttpTransport : public Transport {
   void RunExchange(Exchange& exchange);
   void Resume(Exchange& exchange, Stream& stream);
   void RunGetStream(uint64_t generation);
+  /// Opens the server-initiated stream and waits (get_stream_wait_ms at most) for its answer.
   void StartGetStream();
+  void AnnounceGetStreamAnswered(Stream& stream);
   base::Result<void> SendNow(const base::Json& message);
   Outcome Transfer(const base::HttpRequest& request, Stream& stream, base::CancelToken& cancel);
   /// A POST of `body`, sent again once after a 401 when the authorizer got a new credential;
@@ -141,6 +144,7 @@ class StreamableHttpTransport : public Transport {
   int expiry_status_ = 0;
   uint64_t generation_ = 0;  // bumped when a session starts or ends: ends the old GET stream
   bool get_stream_running_ = false;
+  bool get_stream_answered_ = false;  // the GET stream's first connection got an answer
   base::CancelToken* get_cancel_ = nullptr;  // the GET stream's token while it runs
   int64_t server_retry_ms_ = -1;
   std::list<Exchange> exchanges_;

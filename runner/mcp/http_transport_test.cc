@@ -135,6 +135,30 @@ TEST(StreamableHttpTransport, SendsTheProtocolHeadersAndTheConfiguredOnes) {
   EXPECT_EQ(f.Requests("GET")[0].header("accept"), "text/event-stream");
 }
 
+TEST(StreamableHttpTransport, TheServerHasAnsweredTheGetStreamBeforeTheNextRequest) {
+  // A slow GET answer must not let the next request overtake it: a server that sends what a
+  // request causes on the GET stream (SEP-1699 servers, the conformance suite's sse-retry)
+  // would otherwise take the late GET for a reconnection.
+  std::atomic<bool> get_answered{false};
+  std::atomic<bool> overtaken{false};
+  Fixture f([&](const HttpTestRequest& r, HttpTestResponse& w) {
+    if (r.method == "GET") {
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      get_answered = true;
+      w.Send(405, {}, "");
+      return;
+    }
+    if (HandleLifecycle(r, w)) return;
+    if (!get_answered) overtaken = true;
+    w.Send(200, kJson, Response(Body(r)["id"], Json::MakeObject()).Dump());
+  });
+  f.Initialize();
+  ASSERT_TRUE(f.transport->Send(Request(1, "tools/list")));
+  EXPECT_EQ(f.inbox.WaitFor(2).back(), Response(1, Json::MakeObject()));
+  EXPECT_FALSE(overtaken);
+  EXPECT_EQ(f.Requests("GET").size(), 1u);
+}
+
 TEST(StreamableHttpTransport, ToleratesAServerWithoutGetStream) {
   Fixture f([](const HttpTestRequest& r, HttpTestResponse& w) {
     if (HandleLifecycle(r, w)) return;
