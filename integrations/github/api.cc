@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <thread>
 #include <utility>
 
@@ -224,6 +225,83 @@ Result<Json> GithubApi::CreateReview(std::string_view repo, int64_t number, std:
   if (!commit_id.empty()) body_json.Set("commit_id", commit_id);
   if (!body.empty()) body_json.Set("body", body);
   return Send("POST", "/repos/" + std::string(repo) + "/pulls/" + Num(number) + "/reviews", body_json);
+}
+
+Result<Json> GithubApi::ListWorkflowRunsForSha(std::string_view repo, std::string_view sha,
+                                               std::string_view status) {
+  std::string path = "/repos/" + std::string(repo) + "/actions/runs?head_sha=" +
+                     runner::base::PercentEncode(sha) + "&per_page=100";
+  if (!status.empty()) path += "&status=" + runner::base::PercentEncode(status);
+  return Get(path);
+}
+
+Result<Json> GithubApi::ListJobsForRun(std::string_view repo, int64_t run_id) {
+  return Get("/repos/" + std::string(repo) + "/actions/runs/" + Num(run_id) + "/jobs?per_page=100");
+}
+
+Result<int64_t> GithubApi::DownloadJobLog(std::string_view repo, int64_t job_id, const std::string& path,
+                                          int64_t max_bytes) {
+  std::string api_path = "/repos/" + std::string(repo) + "/actions/jobs/" + Num(job_id) + "/logs";
+  auto failed = [&](int status, const std::string& why) {
+    runner::base::Error e{ErrorKind::kNetwork, "GitHub API GET " + api_path + " answered " +
+                                                   std::to_string(status) + ": " + why};
+    e.http_status = status;
+    return Fail(std::move(e));
+  };
+  auto r = Call("GET", options_.api_url + api_path, "");
+  if (!r) return std::unexpected(r.error());
+  std::string text;
+  int64_t dropped = 0;  // bytes left out at the start: a failure shows at a log's end
+  auto keep_end = [&](int64_t limit) {
+    if (static_cast<int64_t>(text.size()) <= limit) return;
+    size_t cut = text.size() - static_cast<size_t>(max_bytes);
+    text.erase(0, cut);
+    dropped += static_cast<int64_t>(cut);
+  };
+  if (r->head.status == 301 || r->head.status == 302 || r->head.status == 307) {
+    std::string location = runner::base::FindHeader(r->head.headers, "location");
+    if (location.empty()) return failed(r->head.status, "a redirect without a Location");
+    if (!location.starts_with("https://") && !location.starts_with(options_.api_url + "/")) {
+      return failed(r->head.status, "a redirect to a URL that is not https: " + location);
+    }
+    // The storage URL is signed: the token is not sent there.
+    runner::base::HttpRequest req;
+    req.method = "GET";
+    req.url = location;
+    req.timeout_ms = std::max<long>(options_.timeout_ms, 120000);
+    req.connect_timeout_ms = std::min<long>(options_.timeout_ms, 10000);
+    req.headers = {{"User-Agent", "claude-runner"}};
+    auto on_chunk = [&](const runner::base::HttpResponseHead&, std::string_view chunk) {
+      text.append(chunk);
+      keep_end(2 * max_bytes);  // bounded in memory however long the log
+      return true;
+    };
+    auto log = http_.Send(req, on_chunk, cancel_);
+    if (!log) {
+      log.error().message = "downloading the log of job " + Num(job_id) + ": " + log.error().message;
+      return std::unexpected(log.error());
+    }
+    if (log->head.status != 200) {
+      return failed(log->head.status, "the log storage answered " + std::to_string(log->head.status));
+    }
+  } else if (r->head.status == 200) {
+    text = std::move(r->body);
+  } else {
+    return failed(r->head.status, ErrorText(r->body));
+  }
+  keep_end(max_bytes);
+  if (dropped > 0) {
+    size_t line = text.find('\n');  // start at a whole line
+    if (line != std::string::npos && line + 1 < text.size()) {
+      text.erase(0, line + 1);
+      dropped += static_cast<int64_t>(line + 1);
+    }
+    text = "[the log's first " + std::to_string(dropped) + " bytes were left out]\n" + text;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out.flush()) return Fail(ErrorKind::kIo, "cannot write " + path);
+  return static_cast<int64_t>(text.size());
 }
 
 }  // namespace integrations::github

@@ -74,6 +74,17 @@ class GithubApi {
   runner::base::Result<runner::base::Json> CreateReview(std::string_view repo, int64_t number,
                                                         std::string_view commit_id, std::string_view body,
                                                         const std::vector<DraftReviewComment>& comments);
+  // GitHub Actions (the github_ci tools; the job's token needs `actions: read`).
+  /// `GET /actions/runs?head_sha=` (one page of up to 100 runs); `status` may be empty.
+  runner::base::Result<runner::base::Json> ListWorkflowRunsForSha(std::string_view repo, std::string_view sha,
+                                                                  std::string_view status);
+  /// `GET /actions/runs/{id}/jobs` (one page of up to 100 jobs, the latest attempt).
+  runner::base::Result<runner::base::Json> ListJobsForRun(std::string_view repo, int64_t run_id);
+  /// `GET /actions/jobs/{id}/logs`: GitHub answers with a redirect to a short-lived storage URL,
+  /// which is fetched without the token; the text is written to `path`, at most `max_bytes`
+  /// (the end is kept when the log is longer). Returns the bytes written.
+  runner::base::Result<int64_t> DownloadJobLog(std::string_view repo, int64_t job_id, const std::string& path,
+                                               int64_t max_bytes);
 
  private:
   runner::base::Result<runner::base::HttpResult> Call(std::string_view method, std::string_view url,

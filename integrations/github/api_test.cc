@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "runner/base/files.h"
 #include "runner/testing/http_test_server.h"
 
 namespace integrations::github {
@@ -145,6 +146,50 @@ TEST(NextPageUrl, PicksTheNextRelation) {
   EXPECT_EQ(NextPageUrl(R"(<https://a/x?page=3>; rel="next", <https://a/x?page=9>; rel="last")"), "https://a/x?page=3");
   EXPECT_EQ(NextPageUrl(R"(<https://a/x?page=1>; rel="prev")"), "");
   EXPECT_EQ(NextPageUrl(""), "");
+}
+
+TEST(GithubApi, JobLogsFollowTheRedirectWithoutTheTokenAndKeepTheEnd) {
+  HttpTestServer* self = nullptr;
+  std::string log;
+  for (int i = 1; i <= 200; ++i) log += "line " + std::to_string(i) + "\n";
+  auto server = HttpTestServer::Start([&](const HttpTestRequest& req, HttpTestResponse& res) {
+    if (req.path() == "/repos/o/r/actions/jobs/9/logs") {
+      return res.Send(302, {{"Location", self->url("/storage/9?sig=x")}}, "");
+    }
+    if (req.path() == "/repos/o/r/actions/jobs/10/logs") {
+      return res.Send(302, {{"Location", "http://elsewhere.example/9"}}, "");
+    }
+    if (req.path() == "/storage/9") return res.Send(200, {{"Content-Type", "text/plain"}}, log);
+    res.Send(404, {{"Content-Type", "application/json"}}, R"({"message":"Not Found"})");
+  });
+  ASSERT_TRUE(server);
+  self = server->get();
+  runner::base::CurlHttpClient http({});
+  GithubApi api(http, Options(**server), nullptr);
+  std::string path = ::testing::TempDir() + "job-9.log";
+
+  auto whole = api.DownloadJobLog("o/r", 9, path, 1 << 20);
+  ASSERT_TRUE(whole) << whole.error().message;
+  EXPECT_EQ(*whole, static_cast<int64_t>(log.size()));
+  auto reqs = (*server)->requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0].header("authorization"), "Bearer ghs_test");
+  EXPECT_FALSE(reqs[1].has_header("authorization")) << "the token went to the log storage";
+
+  auto tail = api.DownloadJobLog("o/r", 9, path, 100);
+  ASSERT_TRUE(tail) << tail.error().message;
+  std::string text = runner::base::ReadFile(path).value();
+  EXPECT_TRUE(text.starts_with("[the log's first ")) << text;
+  EXPECT_TRUE(text.ends_with("line 200\n")) << text;
+  EXPECT_NE(text.find("\nline 19"), std::string::npos) << text;  // whole lines from a line start
+  EXPECT_EQ(text.find("line 1\n"), std::string::npos);
+
+  auto elsewhere = api.DownloadJobLog("o/r", 10, path, 100);
+  ASSERT_FALSE(elsewhere);
+  EXPECT_NE(elsewhere.error().message.find("not https"), std::string::npos) << elsewhere.error().message;
+  auto missing = api.DownloadJobLog("o/r", 11, path, 100);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().http_status, 404);
 }
 
 }  // namespace

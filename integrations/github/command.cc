@@ -209,6 +209,7 @@ class Command {
   std::unique_ptr<GithubApi> api_;
   std::unique_ptr<TrackingComment> tracking_;
   std::unique_ptr<ExecutionLog> log_;
+  std::filesystem::path temp_dir_;  // RUNNER_TEMP, else TMPDIR or /tmp
   std::optional<EntityContext> entity_;
   std::unique_ptr<Workspace> workspace_;
   std::unique_ptr<ReviewDraft> review_;
@@ -283,7 +284,11 @@ std::vector<std::string> Command::AgentArgs() const {
   if (tag_) {
     std::string allowed = "Glob,Grep,LS,Read,TodoWrite," + std::string(kUpdateCommentTool) +
                           ",Bash(git status:*),Bash(git diff:*),Bash(git log:*),Bash(git show:*)";
-    if (review_) allowed += "," + std::string(kInlineCommentTool);
+    if (review_) {
+      for (const char* tool : {kInlineCommentTool, kCiStatusTool, kCiRunDetailsTool, kCiJobLogTool}) {
+        allowed += "," + std::string(tool);
+      }
+    }
     args = {"--allowedTools", allowed};
     if (!user_gave("--permission-mode") && !user_gave("--dangerously-skip-permissions")) {
       args.insert(args.end(), {"--permission-mode", "acceptEdits"});
@@ -539,8 +544,8 @@ int Command::Run() {
     Say("tracking comment {} posted {} ms after start", tracking_->id(), runner::base::MonotonicMs() - start_ms_);
   }
 
-  std::filesystem::path temp = !facts_.runner_temp.empty() ? facts_.runner_temp : env_.GetOr("TMPDIR", "/tmp");
-  auto log = ExecutionLog::Create(temp / "claude-execution-output.json");
+  temp_dir_ = !facts_.runner_temp.empty() ? facts_.runner_temp : env_.GetOr("TMPDIR", "/tmp");
+  auto log = ExecutionLog::Create(temp_dir_ / "claude-execution-output.json");
   if (!log) return Finish(-1, log.error().message);
   log_ = std::move(*log);
 
@@ -625,7 +630,12 @@ int Command::Run() {
       return {};
     }));
   }
-  if (review_) run.tools.push_back(InlineCommentTool(*review_));
+  if (review_) {
+    run.tools.push_back(InlineCommentTool(*review_));
+    for (auto& tool : CiTools(*api_, {facts_.repository, entity_->number, (temp_dir_ / "github-ci-logs").string()})) {
+      run.tools.push_back(std::move(tool));
+    }
+  }
   std::vector<std::string> secrets = secrets_;
   ExecutionLog* log_ptr = log_.get();
   run.on_message = [log_ptr, secrets](const Json& m) {

@@ -75,6 +75,9 @@ const std::vector<FakeGithub::Route>& FakeGithub::Routes() {
       {"PATCH", std::regex(kRepo + "/pulls/comments/(\\d+)$"), &FakeGithub::UpdateReviewComment},
       {"POST", std::regex(kRepo + "/pulls$"), &FakeGithub::CreatePull},
       {"POST", std::regex(kRepo + "/pulls/(\\d+)/reviews$"), &FakeGithub::CreateReview},
+      {"GET", std::regex(kRepo + "/actions/runs$"), &FakeGithub::ListWorkflowRuns},
+      {"GET", std::regex(kRepo + "/actions/runs/(\\d+)/jobs$"), &FakeGithub::ListRunJobs},
+      {"GET", std::regex(kRepo + "/actions/jobs/(\\d+)/logs$"), &FakeGithub::DownloadJobLog},
   };
   return kRoutes;
 }
@@ -386,6 +389,75 @@ void FakeGithub::AddPullFile(int64_t pr, Json file) {
   files_[pr].push_back(std::move(file));
 }
 
+int64_t FakeGithub::AddWorkflowRun(Json run) {
+  std::lock_guard lock(mutex_);
+  int64_t id = next_id_++;
+  std::string api = RepoUrl() + "/actions/runs/" + std::to_string(id);
+  std::string branch = run["head_branch"].is_string() ? run["head_branch"].AsString() : default_branch_;
+  std::string sha = run["head_sha"].is_string() ? run["head_sha"].AsString() : BranchSha(branch);
+  std::string now = shapes::IsoSeconds();
+  std::string name = run["name"].StringOr("CI");
+  Json repo = RepoObject();
+  Json defaults = JsonObject({
+      {"id", id}, {"node_id", "WFR_" + std::to_string(id)}, {"name", name},
+      {"head_branch", branch}, {"head_sha", sha}, {"path", ".github/workflows/ci.yml"},
+      {"run_number", static_cast<int64_t>(runs_.size() + 1)}, {"run_attempt", 1},
+      {"display_title", name}, {"event", "pull_request"}, {"status", "completed"},
+      {"conclusion", Json()}, {"workflow_id", 161335}, {"url", api},
+      {"html_url", HtmlRepoUrl() + "/actions/runs/" + std::to_string(id)},
+      {"created_at", now}, {"updated_at", now}, {"run_started_at", now},
+      {"jobs_url", api + "/jobs"}, {"logs_url", api + "/logs"},
+      {"check_suite_url", RepoUrl() + "/check-suites/" + std::to_string(id)},
+      {"cancel_url", api + "/cancel"}, {"rerun_url", api + "/rerun"},
+      {"artifacts_url", api + "/artifacts"},
+      {"workflow_url", RepoUrl() + "/actions/workflows/161335"},
+      {"pull_requests", Json::MakeArray()},
+      {"head_commit", JsonObject({{"id", sha}, {"tree_id", shapes::FakeSha("tree" + sha)},
+                                  {"message", "a commit"}, {"timestamp", now},
+                                  {"author", JsonObject({{"name", "Alice"}, {"email", "alice@example.com"}})},
+                                  {"committer", JsonObject({{"name", "Alice"}, {"email", "alice@example.com"}})}})},
+      {"repository", repo}, {"head_repository", repo},
+  });
+  shapes::FillMissing(run, defaults);
+  runs_.push_back(std::move(run));
+  return id;
+}
+
+int64_t FakeGithub::AddJob(int64_t run_id, Json job, std::string log) {
+  std::lock_guard lock(mutex_);
+  int64_t id = next_id_++;
+  const Json* run = nullptr;
+  for (const Json& r : runs_) {
+    if (r["id"].AsInt() == run_id) run = &r;
+  }
+  std::string sha = run ? (*run)["head_sha"].AsString() : BranchSha(default_branch_);
+  std::string now = shapes::IsoSeconds();
+  Json steps = Json::MakeArray();
+  for (Json step : job["steps"].items()) {
+    shapes::FillMissing(step, JsonObject({{"status", "completed"}, {"conclusion", "success"},
+                                          {"started_at", now}, {"completed_at", now}}));
+    steps.Push(std::move(step));
+  }
+  job.Set("steps", std::move(steps));
+  Json defaults = JsonObject({
+      {"id", id}, {"node_id", "CR_" + std::to_string(id)}, {"run_id", run_id},
+      {"run_url", RepoUrl() + "/actions/runs/" + std::to_string(run_id)},
+      {"run_attempt", 1}, {"head_sha", sha},
+      {"head_branch", run ? (*run)["head_branch"] : Json(default_branch_)},
+      {"workflow_name", run ? (*run)["name"] : Json("CI")}, {"name", "build"},
+      {"url", RepoUrl() + "/actions/jobs/" + std::to_string(id)},
+      {"html_url", HtmlRepoUrl() + "/actions/runs/" + std::to_string(run_id) + "/job/" + std::to_string(id)},
+      {"status", "completed"}, {"conclusion", Json()}, {"created_at", now}, {"started_at", now},
+      {"completed_at", now}, {"check_run_url", RepoUrl() + "/check-runs/" + std::to_string(id)},
+      {"labels", runner::base::JsonArray({"ubuntu-latest"})}, {"runner_id", 1},
+      {"runner_name", "GitHub Actions 1"}, {"runner_group_id", 2}, {"runner_group_name", "GitHub Actions"},
+  });
+  shapes::FillMissing(job, defaults);
+  jobs_[run_id].push_back(std::move(job));
+  job_logs_[id] = std::move(log);
+  return id;
+}
+
 // --- faults and inspection -------------------------------------------------------------------------
 
 void FakeGithub::FailAll(int status) {
@@ -460,7 +532,24 @@ int64_t FakeGithub::first_comment_ms() const {
 // --- serving -------------------------------------------------------------------------------------
 
 void FakeGithub::Handle(const HttpTestRequest& request, HttpTestResponse& response) {
+  if (request.path().starts_with("/_storage/job-logs/")) {
+    // The signed storage URL of a job log: no token wanted (nor accepted), no fault injection.
+    if (request.has_header("authorization")) {
+      return response.Send(400, {{"content-type", "application/xml"}},
+                           "<Error><Code>InvalidAuthenticationInfo</Code></Error>");
+    }
+    std::lock_guard lock(mutex_);
+    auto id = runner::base::ParseInt(request.path().substr(std::string("/_storage/job-logs/").size()));
+    auto log = id ? job_logs_.find(*id) : job_logs_.end();
+    if (log == job_logs_.end() || request.target.find("?sig=") == std::string::npos) {
+      return response.Send(404, {{"content-type", "application/xml"}}, "<Error><Code>BlobNotFound</Code></Error>");
+    }
+    return response.Send(200, {{"content-type", "text/plain; charset=utf-8"}}, log->second);
+  }
   Reply reply = Dispatch(request);
+  if (!reply.location.empty()) {
+    return response.Send(reply.status, {{"location", reply.location}}, "");
+  }
   runner::base::Headers headers = {{"content-type", "application/json; charset=utf-8"},
                                    {"x-github-api-version-selected", "2022-11-28"},
                                    {"x-github-media-type", "github.v3; format=json"}};

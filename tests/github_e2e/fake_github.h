@@ -9,6 +9,8 @@
 ///   GET   /repos/{o}/{r}/pulls/{n}/comments  GET|POST /repos/{o}/{r}/pulls/{n}/reviews
 ///   POST  /repos/{o}/{r}/pulls/{n}/comments/{id}/replies
 ///   PATCH /repos/{o}/{r}/pulls/comments/{id} POST /repos/{o}/{r}/pulls
+///   GET   /repos/{o}/{r}/actions/runs?head_sha=&status=   GET /repos/{o}/{r}/actions/runs/{id}/jobs
+///   GET   /repos/{o}/{r}/actions/jobs/{id}/logs  (302 to a signed storage URL on the fake)
 ///
 /// Responses have GitHub's real shapes: every property the official OpenAPI description
 /// (@octokit/openapi) marks required is present with its type (fake_github_test checks each
@@ -40,6 +42,10 @@
 /// - POST .../comments/{id}/replies: the comment must be in that PR; the reply copies its
 ///   path/line/side/diff_hunk, has `in_reply_to_id` = the thread's first comment, and (as on
 ///   GitHub) belongs to a new COMMENTED review with an empty body.
+/// - Workflow runs (AddWorkflowRun) are listed newest first, filtered by `head_sha` and by
+///   `status` (a status or a conclusion, as GitHub does). A job's log (AddJob) is a redirect to
+///   `/_storage/job-logs/{id}?sig=…`, which, like GitHub's log storage, is not the API: it takes
+///   no token and answers 400 to a request that carries an Authorization header.
 /// - Faults (FailAll, FailNext) answer before authentication, with `{"message":...}`.
 /// Thread-safe: handlers run on the server's threads, one mutex guards the state; the
 /// inspection methods return copies.
@@ -103,6 +109,12 @@ class FakeGithub {
   int64_t AddReview(int64_t pr, Json review);
   /// A changed file: filename, status, additions, deletions, patch (changes, sha, urls filled).
   void AddPullFile(int64_t pr, Json file);
+  /// A workflow run: name, head_sha, head_branch, status, conclusion (the rest filled in).
+  /// Returns its id.
+  int64_t AddWorkflowRun(Json run);
+  /// A job of run `run_id`: name, status, conclusion, steps [{name, number, status,
+  /// conclusion}]; `log` is what its log download answers. Returns its id.
+  int64_t AddJob(int64_t run_id, Json job, std::string log);
 
   // --- faults ----------------------------------------------------------------------------------
   /// Every request answers `status` (0 turns it off): the API is down.
@@ -143,7 +155,8 @@ class FakeGithub {
   struct Reply {
     int status = 200;
     Json body;
-    std::string link;  ///< Link header, when paginated
+    std::string link;      ///< Link header, when paginated
+    std::string location;  ///< Location header of a redirect
   };
   using Params = std::vector<std::string>;
 
@@ -169,6 +182,9 @@ class FakeGithub {
   Reply UpdateReviewComment(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply CreatePull(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply CreateReview(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply ListWorkflowRuns(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply ListRunJobs(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply DownloadJobLog(const runner::testing::HttpTestRequest& r, const Params& p);
 
   // builders (mutex_ held)
   Json UserObject(const std::string& login);
@@ -209,6 +225,9 @@ class FakeGithub {
   std::vector<Comment> issue_comments_;
   std::vector<Comment> review_comments_;
   std::vector<Fault> faults_;
+  std::vector<Json> runs_;                  ///< workflow runs, oldest first
+  std::map<int64_t, std::vector<Json>> jobs_;  ///< by run id
+  std::map<int64_t, std::string> job_logs_;    ///< by job id
   int fail_all_ = 0;
   int64_t next_id_ = 1000001;
   int64_t next_user_id_ = 5000001;

@@ -1,6 +1,7 @@
 // FakeGithub's route handlers: one per endpoint of the table in fake_github.h. Each runs with
 // mutex_ held (Dispatch takes it).
 
+#include <algorithm>
 #include <optional>
 
 #include "runner/base/strings.h"
@@ -323,6 +324,50 @@ FakeGithub::Reply FakeGithub::CreateReview(const HttpTestRequest& r, const Param
     NewReviewComment(pr, fields, id);
   }
   return Reply{200, reviews_[pr].back()};
+}
+
+/// The value of query parameter `name` of a request target ("" when absent; no decoding
+/// needed for the values used here: shas, statuses, numbers).
+static std::string QueryParam(const HttpTestRequest& r, std::string_view name) {
+  size_t q = r.target.find('?');
+  if (q == std::string::npos) return "";
+  for (const std::string& pair : runner::base::Split(r.target.substr(q + 1), '&')) {
+    size_t eq = pair.find('=');
+    if (pair.substr(0, eq) == name) return eq == std::string::npos ? "" : pair.substr(eq + 1);
+  }
+  return "";
+}
+
+FakeGithub::Reply FakeGithub::ListWorkflowRuns(const HttpTestRequest& r, const Params&) {
+  std::string sha = QueryParam(r, "head_sha"), status = QueryParam(r, "status");
+  Json list = Json::MakeArray();
+  for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {  // newest first
+    const Json& run = *it;
+    if (!sha.empty() && run["head_sha"].AsString() != sha) continue;
+    if (!status.empty() && run["status"].AsString() != status && run["conclusion"].AsString() != status) continue;
+    list.Push(run);
+  }
+  int64_t total = static_cast<int64_t>(list.size());
+  return Reply{200, JsonObject({{"total_count", total}, {"workflow_runs", std::move(list)}})};
+}
+
+FakeGithub::Reply FakeGithub::ListRunJobs(const HttpTestRequest&, const Params& p) {
+  int64_t run_id = Number(p[2]);
+  bool known = std::any_of(runs_.begin(), runs_.end(), [&](const Json& run) { return run["id"].AsInt() == run_id; });
+  if (!known) return Reply{404, kNotFound};
+  Json list = Json::MakeArray();
+  for (const Json& job : jobs_[run_id]) list.Push(job);
+  int64_t total = static_cast<int64_t>(list.size());
+  return Reply{200, JsonObject({{"total_count", total}, {"jobs", std::move(list)}})};
+}
+
+FakeGithub::Reply FakeGithub::DownloadJobLog(const HttpTestRequest&, const Params& p) {
+  int64_t job_id = Number(p[2]);
+  if (!job_logs_.contains(job_id)) return Reply{404, kNotFound};
+  Reply reply{302, Json()};
+  reply.location = api_url() + "/_storage/job-logs/" + std::to_string(job_id) + "?sig=" +
+                   shapes::FakeSha("log" + std::to_string(job_id)).substr(0, 16);
+  return reply;
 }
 
 }  // namespace github_e2e

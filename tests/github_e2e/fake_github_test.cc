@@ -332,6 +332,36 @@ TEST_F(FakeGithubTest, ServesConcurrentRequests) {
 // --- shapes ------------------------------------------------------------------------------------
 
 /// Every route of the table, called as the runner will, answers what GitHub's description says.
+TEST_F(FakeGithubTest, JobLogsRedirectToStorageThatTakesNoToken) {
+  int64_t run = fake_->AddWorkflowRun(JsonObject({{"name", "CI"}, {"head_sha", "abc"}, {"conclusion", "failure"}}));
+  fake_->AddWorkflowRun(JsonObject({{"name", "Lint"}, {"head_sha", "other"}, {"conclusion", "success"}}));
+  int64_t job = fake_->AddJob(run, JsonObject({{"name", "test"}, {"conclusion", "failure"}}), "line 1\nFAILED\n");
+  Answer runs = Call("GET", "/repos/octo/hello/actions/runs?head_sha=abc&per_page=100");
+  ASSERT_EQ(runs.status, 200);
+  ASSERT_EQ(runs.body["workflow_runs"].size(), 1u);
+  EXPECT_EQ(runs.body["workflow_runs"].at(0)["id"].AsInt(), run);
+  EXPECT_EQ(Call("GET", "/repos/octo/hello/actions/runs?status=success").body["total_count"].AsInt(), 1);
+
+  runner::base::HttpRequest request;
+  request.method = "GET";
+  request.url = fake_->api_url() + "/repos/octo/hello/actions/jobs/" + std::to_string(job) + "/logs";
+  request.headers = {{"Authorization", std::string("Bearer ") + kToken}};
+  auto redirect = client_.Send(request, nullptr, nullptr);
+  ASSERT_TRUE(redirect) << redirect.error().message;
+  ASSERT_EQ(redirect->head.status, 302);
+  std::string location = runner::base::FindHeader(redirect->head.headers, "location");
+  ASSERT_TRUE(location.starts_with(fake_->api_url() + "/_storage/job-logs/")) << location;
+  request.url = location;
+  auto with_token = client_.Send(request, nullptr, nullptr);
+  ASSERT_TRUE(with_token);
+  EXPECT_EQ(with_token->head.status, 400);  // storage refuses the API token
+  request.headers.clear();
+  auto log = client_.Send(request, nullptr, nullptr);
+  ASSERT_TRUE(log);
+  EXPECT_EQ(log->head.status, 200);
+  EXPECT_EQ(log->body, "line 1\nFAILED\n");
+}
+
 TEST_F(FakeGithubTest, EveryResponseMatchesGithubsDescription) {
   auto spec = OpenApiSpec::Load(PrismGithub::DefaultNodeModules() /
                                 "@octokit/openapi/generated/api.github.com.json");
@@ -362,6 +392,11 @@ TEST_F(FakeGithubTest, EveryResponseMatchesGithubsDescription) {
   std::string repo = "/repos/octo/hello";
   std::string n = std::to_string(issue_number), p = std::to_string(pr);
   std::string sha = Call("GET", repo + "/pulls/" + p).body["head"]["sha"].AsString();
+  int64_t run = fake_->AddWorkflowRun(JsonObject({{"name", "CI"}, {"head_sha", sha}, {"conclusion", "failure"}}));
+  fake_->AddJob(run, JsonObject({{"name", "test"}, {"conclusion", "failure"},
+                                 {"steps", JsonArray({JsonObject({{"name", "Run tests"}, {"number", 3},
+                                                                  {"conclusion", "failure"}})})}}),
+                "FAILED test_x\n");
   struct Case {
     std::string method, path, body;
     int status;
@@ -390,6 +425,8 @@ TEST_F(FakeGithubTest, EveryResponseMatchesGithubsDescription) {
       {"GET", repo + "/pulls/" + p + "/comments?per_page=100&page=1", "", 200},
       {"PATCH", repo + "/pulls/comments/" + std::to_string(thread), R"({"body":"hm!"})", 200},
       {"POST", repo + "/pulls", R"({"title":"T","head":"claude/x","base":"main","body":"b","draft":true})", 201},
+      {"GET", repo + "/actions/runs?head_sha=" + sha + "&per_page=100", "", 200},
+      {"GET", repo + "/actions/runs/" + std::to_string(run) + "/jobs?per_page=100", "", 200},
       {"GET", repo + "/collaborators/ghost/permission", "", 404},
       {"POST", repo + "/issues/" + n + "/comments", R"({})", 422},
   };

@@ -585,6 +585,97 @@ void PullFlow::RunReviewCommentFlow() {
   EXPECT_TRUE(TrackingComment(gh_->IssueComments(5)).is_null());  // no second comment on the conversation
 }
 
+// "@claude why is CI red?": the github_ci tools find the failed run for the PR's head, its failed
+// step, and the job's log, which is fetched from the storage URL GitHub redirects to without
+// the job's token and saved where the agent then reads it.
+TEST_F(PullFlow, CiToolsFindTheFailedStepAndItsLog) {
+  int64_t other = gh_->AddWorkflowRun(JsonObject({{"name", "Nightly"}, {"head_sha", main_sha_}, {"conclusion", "success"}}));
+  int64_t lint = gh_->AddWorkflowRun(JsonObject({{"name", "Lint"}, {"head_sha", feature_sha_}, {"conclusion", "success"}}));
+  int64_t ci = gh_->AddWorkflowRun(JsonObject({{"name", "CI"}, {"head_sha", feature_sha_}, {"conclusion", "failure"}}));
+  gh_->AddJob(ci, JsonObject({{"name", "build"}, {"conclusion", "success"}}), "built\n");
+  int64_t job = gh_->AddJob(
+      ci, JsonObject({{"name", "test"}, {"conclusion", "failure"},
+                      {"steps", runner::base::JsonArray({JsonObject({{"name", "Set up job"}, {"number", 1}}),
+                                           JsonObject({{"name", "Run pytest"}, {"number", 2}, {"conclusion", "failure"}})})}}),
+      "2026-11-21T10:00:00Z collecting\n2026-11-21T10:00:01Z FAILED test_greet.py::test_hi - "
+      "AssertionError: 'Hi, Bob' != 'Hello, Bob'\n");
+  int64_t trigger_id = gh_->AddReviewComment(
+      5, JsonObject({{"user", JsonObject({{"login", "alice"}})}, {"body", "@claude why is CI red?"},
+                     {"path", "greet.py"}, {"line", 2}, {"side", "RIGHT"}, {"commit_id", feature_sha_},
+                     {"created_at", kTriggerTime}, {"updated_at", kTriggerTime}}));
+  Json p = PullPayload("pull_request_review_comment", "created");
+  Json comment = p["comment"];
+  comment.Set("id", trigger_id);
+  comment.Set("body", "@claude why is CI red?");
+  comment.Set("created_at", kTriggerTime);
+  comment.Set("updated_at", kTriggerTime);
+  p.Set("comment", comment);
+
+  std::string log_path = (temp() / "github-ci-logs" / ("job-" + std::to_string(job) + ".log")).string();
+  FakeApi model(Script({ToolTurn("mcp__github_ci__get_ci_status", Json::MakeObject()),
+                        ToolTurn("mcp__github_ci__get_workflow_run_details", JsonObject({{"run_id", ci}})),
+                        ToolTurn("mcp__github_ci__download_job_log", JsonObject({{"job_id", job}})),
+                        ToolTurn("Read", JsonObject({{"file_path", log_path}})),
+                        TextTurn("test_greet expects 'Hello, Bob' but greet returns 'Hi, Bob'.")}));
+  RunOutput r = RunGithub(JobEnv("pull_request_review_comment", p, model, gh_->api_url()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  // What each tool answered, as the model saw it (the tool_result of the next request).
+  auto result_of = [&](size_t request) {
+    Json messages = model.Requests().at(request)["body"]["messages"];  // Requests() is a copy
+    Json last = messages.at(messages.size() - 1);
+    for (const Json& block : last["content"].items()) {
+      if (block["type"].AsString() != "tool_result") continue;
+      EXPECT_FALSE(block["is_error"].AsBool()) << block.Dump();
+      if (block["content"].is_string()) return block["content"].AsString();
+      std::string text;
+      for (const Json& part : block["content"].items()) text += part["text"].AsString();
+      return text;
+    }
+    return std::string();
+  };
+  ASSERT_GE(model.Requests().size(), 5u);
+  auto status = Json::Parse(result_of(1));
+  ASSERT_TRUE(status) << result_of(1);
+  EXPECT_EQ((*status)["summary"]["total_runs"].AsInt(), 2);  // the head's runs, not main's
+  EXPECT_EQ((*status)["summary"]["failed"].AsInt(), 1);
+  EXPECT_EQ((*status)["summary"]["passed"].AsInt(), 1);
+  EXPECT_EQ((*status)["runs"].at(0)["id"].AsInt(), ci);
+  EXPECT_EQ((*status)["runs"].at(1)["id"].AsInt(), lint);
+  EXPECT_EQ(result_of(1).find(std::to_string(other)), std::string::npos);
+
+  auto details = Json::Parse(result_of(2));
+  ASSERT_TRUE(details) << result_of(2);
+  ASSERT_EQ((*details)["jobs"].size(), 2u);
+  EXPECT_EQ((*details)["jobs"].at(1)["id"].AsInt(), job);
+  EXPECT_EQ((*details)["jobs"].at(1)["failed_steps"].Dump(), R"([{"name":"Run pytest","number":2}])");
+  EXPECT_TRUE((*details)["jobs"].at(0)["failed_steps"].empty());
+
+  auto saved = Json::Parse(result_of(3));
+  ASSERT_TRUE(saved) << result_of(3);
+  EXPECT_EQ((*saved)["path"].AsString(), log_path);
+  EXPECT_EQ((*saved)["size_bytes"].AsInt(), static_cast<int64_t>(std::filesystem::file_size(log_path)));
+  EXPECT_NE(result_of(4).find("AssertionError: 'Hi, Bob' != 'Hello, Bob'"), std::string::npos) << result_of(4);
+
+  // The log came from storage without the token; the API calls had it.
+  bool storage_seen = false;
+  for (const auto& request : gh_->requests()) {
+    if (request.path().starts_with("/_storage/")) {
+      storage_seen = true;
+      EXPECT_FALSE(request.has_header("authorization"));
+    }
+  }
+  EXPECT_TRUE(storage_seen);
+  // Tag mode allows the CI tools without the workflow listing them; the answer reached the thread.
+  const Json* reply = nullptr;
+  std::vector<Json> review_comments = gh_->ReviewComments(5);
+  for (const Json& c : review_comments) {
+    if (c["in_reply_to_id"].AsInt() == trigger_id) reply = &c;
+  }
+  ASSERT_NE(reply, nullptr);
+  EXPECT_NE((*reply)["body"].AsString().find("'Hello, Bob'"), std::string::npos) << (*reply)["body"].AsString();
+}
+
 TEST_F(PullFlow, ReviewBotPostsOneReviewWithTwoInlineComments) {
   // Review workflows often check out the PR's head: its CLAUDE.md must still not configure Claude.
   std::filesystem::remove_all(work());

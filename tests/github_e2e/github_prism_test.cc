@@ -54,6 +54,9 @@ const std::vector<std::pair<std::string, std::string>>& RunnerTable() {
       {"PATCH", "/repos/{o}/{r}/pulls/comments/{id}"},
       {"POST", "/repos/{o}/{r}/pulls"},
       {"POST", "/repos/{o}/{r}/pulls/{n}/reviews"},
+      {"GET", "/repos/{o}/{r}/actions/runs"},
+      {"GET", "/repos/{o}/{r}/actions/runs/{id}/jobs"},
+      {"GET", "/repos/{o}/{r}/actions/jobs/{id}/logs"},
   };
   return table;
 }
@@ -342,6 +345,37 @@ TEST_F(PrismFlow, ReviewBotPostsOneReview) {
   EXPECT_EQ((*review)["comments"].at(2)["side"].AsString(), "LEFT");
   // Automation mode: no tracking comment.
   EXPECT_FALSE(seen.contains(Endpoint{"POST", "/repos/{o}/{r}/issues/{n}/comments"}));
+}
+
+// The github_ci tools on a review-comment trigger: the runs of the PR's head, a run's jobs, and a
+// job's log. Prism answers the log request with the description's 302 to GitHub's example
+// storage URL, which is not reachable from a test: an unusable HTTPS proxy makes that second
+// request fail at once, and the tool reports it to the model (the API request itself is what
+// is validated here).
+TEST_F(PrismFlow, CiToolsReadRunsJobsAndLogs) {
+  Json p = PullPayload("pull_request_review_comment", "created");
+  p = Patch(p, "comment", "body", "@claude why does CI fail?");
+  p = Patch(p, "comment", "id", 426899381);
+  FakeApi model(Script({ToolTurn("mcp__github_ci__get_ci_status", Json::MakeObject()),
+                        ToolTurn("mcp__github_ci__get_workflow_run_details", JsonObject({{"run_id", 30433642}})),
+                        ToolTurn("mcp__github_ci__download_job_log", JsonObject({{"job_id", 399444496}})),
+                        TextTurn("The log could not be fetched.")}));
+  auto env = PrismEnv("pull_request_review_comment", p, model);
+  env["HTTPS_PROXY"] = "http://127.0.0.1:1";
+  auto seen = RunAndValidate(env);
+  for (const Endpoint& e : std::vector<Endpoint>{{"GET", "/repos/{o}/{r}/pulls/{n}"},
+                                                 {"GET", "/repos/{o}/{r}/actions/runs"},
+                                                 {"GET", "/repos/{o}/{r}/actions/runs/{id}/jobs"},
+                                                 {"GET", "/repos/{o}/{r}/actions/jobs/{id}/logs"}}) {
+    EXPECT_TRUE(seen.contains(e)) << e.first << " " << e.second;
+  }
+  auto runs = ExchangesOf("GET", "/repos/{o}/{r}/actions/runs");
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_NE(runs[0].target.find("head_sha="), std::string::npos) << runs[0].target;
+  EXPECT_EQ(ExchangesOf("GET", "/repos/{o}/{r}/actions/jobs/{id}/logs").at(0).status, 302);
+  // The status summary the model got was built from Prism's example run.
+  Json second = model.Requests().at(1)["body"]["messages"];
+  EXPECT_NE(second.Dump().find("30433642"), std::string::npos);
 }
 
 // use_sticky_comment on a pull request event: the runner lists the conversation's comments for
