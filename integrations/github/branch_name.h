@@ -19,6 +19,21 @@ inline constexpr size_t kMaxBranchNameLength = 50;
 std::string NewBranchName(std::string_view prefix, std::string_view entity, int64_t number,
                           std::time_t now);
 
+/// What a `branch_name_template` (claude-code-action's input) can use.
+struct BranchTemplateValues {
+  std::string prefix;       ///< {{prefix}}: branch_prefix
+  std::string entity_type;  ///< {{entityType}}: issue, pr (or run)
+  int64_t number = 0;       ///< {{entityNumber}}
+  std::time_t now = 0;      ///< {{timestamp}}: YYYYMMDD-HHMM in UTC
+  std::string sha;          ///< {{sha}}: the first 8 characters of the base's commit
+  std::string label;        ///< {{label}}: the first label, made branch-safe; entityType if none
+  std::string title;        ///< {{description}}: its first five words, lower-case, kebab-case
+};
+
+/// The name from `templ`; NewBranchName's default when the template is empty or comes out
+/// blank. Unknown `{{names}}` stay as written; a template's result is not lower-cased or cut.
+std::string TemplateBranchName(std::string_view templ, const BranchTemplateValues& values);
+
 /// True when `name` is safe to give git as a branch name. claude-code-action's whitelist:
 /// the first character one of `[A-Za-z0-9@_]`, the others `[A-Za-z0-9/_.#+,@-]` (so no white
 /// space, control characters, `~ ^ : ? * [ \`), no `..`, `//` or `@{`, not `@`; and the rules of

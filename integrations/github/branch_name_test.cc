@@ -28,6 +28,36 @@ TEST(NewBranchName, CutToFiftyCharactersWithoutATrailingSeparator) {
   EXPECT_TRUE(IsValidBranchName(name));
 }
 
+BranchTemplateValues Values(std::string label = "", std::string title = "") {
+  return {"claude/", "issue", 42, kNow, "0123456789abcdef0123456789abcdef01234567", std::move(label), std::move(title)};
+}
+
+TEST(TemplateBranchName, FillsEveryValue) {
+  EXPECT_EQ(TemplateBranchName("{{prefix}}{{entityType}}-{{entityNumber}}-{{timestamp}}", Values()),
+            "claude/issue-42-20261121-1530");
+  EXPECT_EQ(TemplateBranchName("{{prefix}}{{label}}/{{entityNumber}}-{{sha}}", Values("bug")),
+            "claude/bug/42-01234567");
+  EXPECT_EQ(TemplateBranchName("{{prefix}}{{description}}-{{entityNumber}}",
+                               Values("", "Fix: Login & OAuth fails after the upgrade")),
+            "claude/fix-login-oauth-fails-42");  // five words; `&` counts as one but has no letters
+  EXPECT_EQ(TemplateBranchName("{{prefix}}x-{{nope}}-{{entityNumber}}", Values()), "claude/x-{{nope}}-42");
+}
+
+TEST(TemplateBranchName, ALabelIsMadeBranchSafeOrFallsBackToTheEntityType) {
+  EXPECT_EQ(TemplateBranchName("{{label}}/{{entityNumber}}", Values("area:permissions")), "area-permissions/42");
+  EXPECT_EQ(TemplateBranchName("{{label}}-{{entityNumber}}", Values("needs review")), "needs-review-42");
+  EXPECT_EQ(TemplateBranchName("{{label}}-{{entityNumber}}", Values("\xF0\x9F\x8E\x89")), "issue-42");
+  EXPECT_EQ(TemplateBranchName("{{label}}-{{entityNumber}}", Values()), "issue-42");
+}
+
+TEST(TemplateBranchName, KeepsTheTemplatesCaseAndLengthButFallsBackWhenBlank) {
+  EXPECT_EQ(TemplateBranchName("{{prefix}}UPPER_Case-{{entityNumber}}", Values()), "claude/UPPER_Case-42");
+  std::string long_name = TemplateBranchName("{{prefix}}" + std::string(60, 'a') + "-{{entityNumber}}", Values());
+  EXPECT_GT(long_name.size(), kMaxBranchNameLength);
+  EXPECT_EQ(TemplateBranchName("", Values()), "claude/issue-42-20261121-1530");
+  EXPECT_EQ(TemplateBranchName("  {{description}}  ", Values()), "claude/issue-42-20261121-1530");
+}
+
 TEST(IsValidBranchName, AcceptsOrdinaryNames) {
   for (const char* name : {"main", "claude/issue-12-20261121-1530", "feature/x_y.z",
                            "release/1.2.3", "@scope/pkg", "_private", "fix#12", "a+b,c", "v1"}) {

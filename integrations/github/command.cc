@@ -554,6 +554,7 @@ int Command::Run() {
     auto entity = FetchEntity(*api_, facts_.repository, event_);
     if (!entity) return Finish(-1, "fetching the " + std::string(event_.is_pr ? "pull request" : "issue") + " failed: " + entity.error().message);
     entity_ = std::move(*entity);
+    FilterCommentsByActor(*entity_, inputs_.include_comments_by_actor, inputs_.exclude_comments_by_actor);
     if (entity_->is_pr) review_ = std::make_unique<ReviewDraft>(entity_->files);
   }
 

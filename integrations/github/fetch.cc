@@ -1,5 +1,7 @@
 #include "integrations/github/fetch.h"
 
+#include "runner/base/strings.h"
+
 namespace integrations::github {
 
 using runner::base::Json;
@@ -119,6 +121,25 @@ Result<EntityContext> FetchEntity(GithubApi& api, std::string_view repo, const G
   }
   DropLateItems(ctx, TriggerTime(event));
   return ctx;
+}
+
+bool ActorListed(const std::vector<std::string>& list, std::string_view login) {
+  for (const std::string& entry : list) {
+    if (entry == "*[bot]" && login.ends_with("[bot]")) return true;
+    if (runner::base::IEquals(entry, login)) return true;
+  }
+  return false;
+}
+
+void FilterCommentsByActor(EntityContext& entity, const std::vector<std::string>& include,
+                           const std::vector<std::string>& exclude) {
+  auto dropped = [&](const std::string& author) {
+    if (ActorListed(exclude, author)) return true;
+    return !include.empty() && !ActorListed(include, author);
+  };
+  std::erase_if(entity.comments, [&](const IssueComment& c) { return dropped(c.author); });
+  std::erase_if(entity.reviews, [&](const Review& r) { return dropped(r.author); });
+  std::erase_if(entity.inline_comments, [&](const InlineComment& c) { return dropped(c.author); });
 }
 
 }  // namespace integrations::github

@@ -6,6 +6,8 @@
 /// dropped, so nobody can slip instructions in while the job starts.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "integrations/github/api.h"
 #include "integrations/github/context.h"
@@ -23,5 +25,15 @@ runner::base::Result<EntityContext> FetchEntity(GithubApi& api, std::string_view
 /// Keeps only what was written (and last edited) strictly before `trigger_time`; an empty
 /// trigger time keeps everything.
 void DropLateItems(EntityContext& entity, std::string_view trigger_time);
+
+/// Whether `login` is named by a comment-author list: case-insensitively, or by `*[bot]` for
+/// any bot (`name[bot]`).
+bool ActorListed(const std::vector<std::string>& list, std::string_view login);
+
+/// include_comments_by_actor / exclude_comments_by_actor: keeps the comments, reviews and inline
+/// comments whose author the include list names (all when it is empty) and the exclude list
+/// does not (exclude wins).
+void FilterCommentsByActor(EntityContext& entity, const std::vector<std::string>& include,
+                           const std::vector<std::string>& exclude);
 
 }  // namespace integrations::github

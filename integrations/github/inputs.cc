@@ -46,6 +46,9 @@ Result<ActionInputs> ReadInputs(const runner::base::Env& env) {
   if (auto v = env.Get("INPUT_LABEL_TRIGGER")) in.label_trigger = std::string(runner::base::Trim(*v));
   text("base_branch", in.base_branch);
   text("branch_prefix", in.branch_prefix);
+  text("branch_name_template", in.branch_name_template);
+  in.include_comments_by_actor = SplitList(Input(env, "include_comments_by_actor"));
+  in.exclude_comments_by_actor = SplitList(Input(env, "exclude_comments_by_actor"));
   in.allowed_bots = SplitList(Input(env, "allowed_bots"));
   in.allowed_non_write_users = SplitList(Input(env, "allowed_non_write_users"));
   // claude_args keeps its line structure (comment lines); read it untrimmed.

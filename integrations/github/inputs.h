@@ -20,6 +20,9 @@ struct ActionInputs {
   std::string label_trigger = "claude";
   std::string base_branch;  ///< empty = the repository's default branch
   std::string branch_prefix = "claude/";
+  std::string branch_name_template;  ///< empty = {{prefix}}{{entityType}}-{{entityNumber}}-{{timestamp}}
+  std::vector<std::string> include_comments_by_actor;  ///< empty = everyone; `*[bot]` = every bot
+  std::vector<std::string> exclude_comments_by_actor;  ///< wins over the include list
   std::vector<std::string> allowed_bots;  ///< `*` allows every bot
   std::vector<std::string> allowed_non_write_users;
   std::string claude_args;

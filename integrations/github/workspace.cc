@@ -86,8 +86,14 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
     TRY_VOID(repo_.Fetch("origin", {Tracking(plan_.base_branch)}, auth_));
     std::string kind = entity ? (entity->is_pr ? "pr" : "issue") : "run";
     int64_t number = entity ? entity->number : runner::base::ParseInt(run_id).value_or(0);
-    std::string name = NewBranchName(inputs.branch_prefix, kind, number, now);
-    if (!IsValidBranchName(name)) return Fail(ErrorKind::kConfig, "branch name '" + name + "' is not valid; check branch_prefix");
+    BranchTemplateValues values{inputs.branch_prefix, kind, number, now,
+                                TRY(repo_.ResolveSha("origin/" + plan_.base_branch)),
+                                entity && !entity->labels.empty() ? entity->labels.front() : "",
+                                entity ? entity->title : ""};
+    std::string name = TemplateBranchName(inputs.branch_name_template, values);
+    if (!IsValidBranchName(name)) {
+      return Fail(ErrorKind::kConfig, "branch name '" + name + "' is not valid; check branch_prefix and branch_name_template");
+    }
     std::string candidate = name;
     for (int attempt = 2; TRY(repo_.RemoteBranchExists("origin", candidate, auth_)); ++attempt) {
       if (attempt > 20) return Fail(ErrorKind::kConfig, "every branch name like " + name + " is taken");

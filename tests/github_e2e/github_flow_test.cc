@@ -266,6 +266,26 @@ TEST_F(IssueFlow, WithoutCreatePrTheCommentLinksTheComparePage) {
   EXPECT_NE(body.find("quick_pull=1"), std::string::npos) << body;
 }
 
+// branch_name_template and exclude_comments_by_actor: the branch is named from the issue's title
+// and the base's commit; a bot's comment is left out of what the model reads.
+TEST_F(IssueFlow, BranchNameTemplateAndCommentAuthorFilter) {
+  FakeApi model(FixTypoScript());
+  Json payload = IssueCommentPayload();
+  gh_->AddUser("renovate[bot]");
+  gh_->AddIssueComment(12, "renovate[bot]", "Dependency dashboard: 3 updates pending", "2026-11-20T08:00:00Z");
+  auto env = JobEnv("issue_comment", payload, model, gh_->api_url());
+  env["INPUT_BRANCH_NAME_TEMPLATE"] = "{{prefix}}{{description}}-{{entityNumber}}-{{sha}}";
+  env["INPUT_EXCLUDE_COMMENTS_BY_ACTOR"] = "*[bot]";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string expected = "claude/greeting-has-a-typo-12-" + main_sha_.substr(0, 8);
+  EXPECT_EQ(Outputs()["branch_name"], expected);
+  EXPECT_TRUE(git_->BranchExists(kRepo, expected).value_or(false));
+  std::string prompt = FirstPrompt(model);
+  EXPECT_EQ(prompt.find("Dependency dashboard"), std::string::npos);
+  EXPECT_NE(prompt.find("I see it too"), std::string::npos);  // bob's comment stays
+}
+
 TEST_F(IssueFlow, NoTriggerPhraseEndsAtOnceWithoutAComment) {
   FakeApi model(Script({TextTurn("unused")}));
   auto env = JobEnv("issue_comment", IssueCommentPayload("alice", "User", "thanks, claude-bot @claudebot"), model, gh_->api_url());
