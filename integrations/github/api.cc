@@ -227,6 +227,11 @@ Result<Json> GithubApi::CreateReview(std::string_view repo, int64_t number, std:
   return Send("POST", "/repos/" + std::string(repo) + "/pulls/" + Num(number) + "/reviews", body_json);
 }
 
+Result<void> GithubApi::RevokeInstallationToken() {
+  TRY(Send("DELETE", "/installation/token", Json()));
+  return {};
+}
+
 Result<Json> GithubApi::ListWorkflowRunsForSha(std::string_view repo, std::string_view sha,
                                                std::string_view status) {
   std::string path = "/repos/" + std::string(repo) + "/actions/runs?head_sha=" +

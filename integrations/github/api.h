@@ -74,6 +74,9 @@ class GithubApi {
   runner::base::Result<runner::base::Json> CreateReview(std::string_view repo, int64_t number,
                                                         std::string_view commit_id, std::string_view body,
                                                         const std::vector<DraftReviewComment>& comments);
+  /// `DELETE /installation/token`: ends the installation token this client uses (204).
+  runner::base::Result<void> RevokeInstallationToken();
+
   // GitHub Actions (the github_ci tools; the job's token needs `actions: read`).
   /// `GET /actions/runs?head_sha=` (one page of up to 100 runs); `status` may be empty.
   runner::base::Result<runner::base::Json> ListWorkflowRunsForSha(std::string_view repo, std::string_view sha,

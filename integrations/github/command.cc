@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "integrations/github/api.h"
+#include "integrations/github/app_token.h"
 #include "integrations/github/branch_name.h"
 #include "integrations/github/comment_format.h"
 #include "integrations/github/event.h"
@@ -187,6 +188,8 @@ class Command {
   int Skip(const std::string& reason);
   int Refuse(const std::string& reason);
   int Finish(int agent_code, const std::string& error);
+  /// Ends the Claude app's token, when the run got one.
+  void RevokeAppToken(GithubApi& api);
   std::vector<std::string> AgentArgs() const;
   std::string CoAuthorLine();
   std::string CommitMessage(const std::string& co_author) const;
@@ -210,6 +213,9 @@ class Command {
   std::unique_ptr<TrackingComment> tracking_;
   std::unique_ptr<ExecutionLog> log_;
   std::filesystem::path temp_dir_;  // RUNNER_TEMP, else TMPDIR or /tmp
+  bool app_token_ = false;           // facts_.token is the Claude app's token: revoke it at the end
+  std::string workflow_token_;       // the job's GITHUB_TOKEN when the app's token replaced it
+  std::unique_ptr<GithubApi> ci_api_;  // the CI tools' API (the job's token reads Actions)
   std::optional<EntityContext> entity_;
   std::unique_ptr<Workspace> workspace_;
   std::unique_ptr<ReviewDraft> review_;
@@ -231,7 +237,17 @@ int Command::Skip(const std::string& reason) {
 int Command::Refuse(const std::string& reason) {
   Say("not running: {}", reason);
   WriteOutputs("failure");
+  if (api_) RevokeAppToken(*api_);
   return kExitNotAllowed;
+}
+
+void Command::RevokeAppToken(GithubApi& api) {
+  // The app's token is valid for an hour: it ends with the run (as claude-code-action's post step).
+  if (!app_token_) return;
+  app_token_ = false;
+  if (auto revoked = api.RevokeInstallationToken(); !revoked) {
+    Say("could not revoke the Claude GitHub App's token: {}", revoked.error().message);
+  }
 }
 
 void Command::WriteOutputs(const std::string& conclusion) {
@@ -449,6 +465,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
       Say("cannot write the job summary: {}", ok.error().message);
     }
   }
+  RevokeAppToken(final_api);
   Say("done: {} (exit {})", conclusion, exit_code);
   return exit_code;
 }
@@ -502,8 +519,29 @@ int Command::Run() {
   decision_mode_ = decision.mode;
   Say("{} mode: {}", tag_ ? "tag" : "automation", decision.reason);
 
+  if (facts_.wants_app_token) {
+    AppTokenRequest request{facts_.id_token_url, facts_.id_token_bearer,
+                            env_.GetOr("CLAUDE_RUNNER_APP_TOKEN_EXCHANGE_URL", kAppTokenExchangeUrl),
+                            inputs_.additional_permissions};
+    auto app = ExchangeForAppToken(*deps_.http, request, deps_.cancel);
+    if (app) {
+      workflow_token_ = facts_.token;
+      facts_.token = *app;
+      app_token_ = true;
+      Say("using the Claude GitHub App's token (from the job's OIDC token)");
+    } else if (facts_.token.empty()) {
+      Say("{}; no github_token input or GITHUB_TOKEN to fall back on", app.error().message);
+      WriteOutputs("failure");
+      return kExitForgeFailed;
+    } else {
+      Say("{}; using GITHUB_TOKEN instead (comments come from github-actions[bot], and its pushes do "
+          "not start workflows)", app.error().message);
+    }
+  }
+
   secrets_ = KnownSecretsFromEnv([this](std::string_view n) { return env_.GetOr(n, ""); });
   secrets_.push_back(facts_.token);
+  if (!workflow_token_.empty()) secrets_.push_back(workflow_token_);
   if (!inputs_.anthropic_api_key.empty()) secrets_.push_back(inputs_.anthropic_api_key);
   if (!inputs_.claude_code_oauth_token.empty()) secrets_.push_back(inputs_.claude_code_oauth_token);
   api_ = std::make_unique<GithubApi>(*deps_.http, ApiOptions{facts_.api_url, facts_.token}, deps_.cancel);
@@ -523,6 +561,7 @@ int Command::Run() {
         if (ok.error().kind != ErrorKind::kUsage) {
           Say("cannot check the actor's permission: {}", ok.error().message);
           WriteOutputs("failure");
+          RevokeAppToken(*api_);
           return kExitForgeFailed;
         }
         return Refuse(ok.error().message);
@@ -539,6 +578,7 @@ int Command::Run() {
       Say("cannot post the tracking comment: {}", ok.error().message);
       tracking_.reset();
       WriteOutputs("failure");
+      RevokeAppToken(*api_);
       return kExitForgeFailed;
     }
     Say("tracking comment {} posted {} ms after start", tracking_->id(), runner::base::MonotonicMs() - start_ms_);
@@ -633,7 +673,14 @@ int Command::Run() {
   }
   if (review_) {
     run.tools.push_back(InlineCommentTool(*review_));
-    for (auto& tool : CiTools(*api_, {facts_.repository, entity_->number, (temp_dir_ / "github-ci-logs").string()})) {
+    // Like claude-code-action, the CI tools read with the job's own token when the app's token
+    // replaced it: the app may not be granted `actions: read`.
+    GithubApi* ci_api = api_.get();
+    if (!workflow_token_.empty()) {
+      ci_api_ = std::make_unique<GithubApi>(*deps_.http, ApiOptions{facts_.api_url, workflow_token_}, deps_.cancel);
+      ci_api = ci_api_.get();
+    }
+    for (auto& tool : CiTools(*ci_api, {facts_.repository, entity_->number, (temp_dir_ / "github-ci-logs").string()})) {
       run.tools.push_back(std::move(tool));
     }
   }

@@ -1,5 +1,7 @@
 #include "integrations/github/inputs.h"
 
+#include "integrations/github/app_token.h"
+
 #include "runner/base/strings.h"
 
 namespace integrations::github {
@@ -55,12 +57,15 @@ Result<ActionInputs> ReadInputs(const runner::base::Env& env) {
   in.claude_args = env.GetOr("INPUT_CLAUDE_ARGS", "");
   text("settings", in.settings);
   text("github_token", in.github_token);
+  if (auto v = env.Get("INPUT_ADDITIONAL_PERMISSIONS")) in.additional_permissions = *v;
+  TRY(AppTokenPermissions(in.additional_permissions));  // a bad line is an input error, found early
   text("anthropic_api_key", in.anthropic_api_key);
   text("claude_code_oauth_token", in.claude_code_oauth_token);
   text("bot_name", in.bot_name);
   text("bot_id", in.bot_id);
   in.track_progress = TRY(Bool(env, "track_progress", false));
   in.use_sticky_comment = TRY(Bool(env, "use_sticky_comment", false));
+  in.app_token_exchange = TRY(Bool(env, "app_token_exchange", true));
   in.use_bedrock = TRY(Bool(env, "use_bedrock", false));
   in.use_vertex = TRY(Bool(env, "use_vertex", false));
   in.create_pr = TRY(Bool(env, "create_pr", false));
@@ -92,14 +97,20 @@ Result<JobFacts> ReadJobFacts(const runner::base::Env& env, const ActionInputs& 
   f.summary_file = env.GetOr("GITHUB_STEP_SUMMARY", "");
   f.runner_temp = env.GetOr("RUNNER_TEMP", "");
   f.token = !inputs.github_token.empty() ? inputs.github_token : env.GetOr("GITHUB_TOKEN", "");
+  f.id_token_url = env.GetOr("ACTIONS_ID_TOKEN_REQUEST_URL", "");
+  f.id_token_bearer = env.GetOr("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "");
+  f.wants_app_token = inputs.github_token.empty() && inputs.app_token_exchange && !f.id_token_url.empty() &&
+                      !f.id_token_bearer.empty();
   if (f.event_name.empty()) {
     return Fail(ErrorKind::kUsage, "GITHUB_EVENT_NAME is not set: `claude-runner github` runs inside a GitHub Actions job");
   }
   if (f.repository.find('/') == std::string::npos) {
     return Fail(ErrorKind::kUsage, "GITHUB_REPOSITORY must be owner/name, not '" + f.repository + "'");
   }
-  if (f.token.empty()) {
-    return Fail(ErrorKind::kUsage, "no GitHub token: set the github_token input or GITHUB_TOKEN");
+  if (f.token.empty() && !f.wants_app_token) {
+    return Fail(ErrorKind::kUsage,
+                "no GitHub token: set the github_token input or GITHUB_TOKEN, or give the job `id-token: write` "
+                "for the Claude GitHub App's token");
   }
   return f;
 }

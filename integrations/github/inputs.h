@@ -29,7 +29,8 @@ struct ActionInputs {
   std::string settings;  ///< JSON text or a file path
   bool track_progress = false;
   bool use_sticky_comment = false;
-  std::string github_token;  ///< the `github_token` input; empty = GITHUB_TOKEN from the job
+  std::string github_token;  ///< the `github_token` input; empty = the Claude app's token, else GITHUB_TOKEN
+  std::string additional_permissions;  ///< `name: read|write` lines for the Claude app's token
   std::string anthropic_api_key;
   std::string claude_code_oauth_token;
   bool use_bedrock = false;
@@ -39,6 +40,7 @@ struct ActionInputs {
   bool draft_pr = true;
   bool allow_workflow_changes = false;  ///< push commits that touch .github/workflows/
   bool push_to_fork = false;            ///< push to fork PR branches (needs a token that can)
+  bool app_token_exchange = true;       ///< without github_token: try the Claude app's token (OIDC)
   std::string bot_name = "claude[bot]";
   std::string bot_id = "209825114";
 };
@@ -56,7 +58,13 @@ struct JobFacts {
   std::string output_file;  ///< GITHUB_OUTPUT
   std::string summary_file; ///< GITHUB_STEP_SUMMARY
   std::string runner_temp;  ///< RUNNER_TEMP; empty = TMPDIR or /tmp
-  std::string token;        ///< the token the runner uses: the input, else GITHUB_TOKEN
+  std::string token;        ///< the token the runner uses: the input, else GITHUB_TOKEN (the
+                            ///< Claude app's token replaces it after a successful exchange)
+  std::string id_token_url;     ///< ACTIONS_ID_TOKEN_REQUEST_URL (with `id-token: write`)
+  std::string id_token_bearer;  ///< ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  /// Whether the Claude app's token will be asked for: no github_token input, the exchange not
+  /// turned off, and an OIDC token available.
+  bool wants_app_token = false;
 
   std::string job_url() const;  ///< `<server>/<repo>/actions/runs/<id>`
 };

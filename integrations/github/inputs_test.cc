@@ -81,5 +81,30 @@ TEST(ReadJobFacts, NeedsEventRepositoryAndToken) {
   EXPECT_EQ(ok->job_url(), "https://ghe.example/o/r/actions/runs/42");
 }
 
+TEST(ReadJobFacts, AnOidcTokenStandsInForAMissingTokenUnlessTurnedOffOrATokenIsGiven) {
+  std::map<std::string, std::string> vars = {{"GITHUB_EVENT_NAME", "issues"}, {"GITHUB_REPOSITORY", "o/r"},
+                                             {"ACTIONS_ID_TOKEN_REQUEST_URL", "https://token.example/x"},
+                                             {"ACTIONS_ID_TOKEN_REQUEST_TOKEN", "req"}};
+  ActionInputs in;
+  auto oidc = ReadJobFacts(Env(vars), in);
+  ASSERT_TRUE(oidc) << oidc.error().message;
+  EXPECT_TRUE(oidc->wants_app_token);
+  EXPECT_TRUE(oidc->token.empty());
+  in.app_token_exchange = false;
+  EXPECT_FALSE(ReadJobFacts(Env(vars), in));
+  in.app_token_exchange = true;
+  in.github_token = "given";
+  EXPECT_FALSE(ReadJobFacts(Env(vars), in)->wants_app_token);
+}
+
+TEST(ReadInputs, ABadAdditionalPermissionsLineIsAnInputError) {
+  auto bad = ReadInputs(Env(std::map<std::string, std::string>{{"INPUT_ADDITIONAL_PERMISSIONS", "actions: everything"}}));
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("additional_permissions"), std::string::npos);
+  auto off = ReadInputs(Env(std::map<std::string, std::string>{{"INPUT_APP_TOKEN_EXCHANGE", "false"}}));
+  ASSERT_TRUE(off);
+  EXPECT_FALSE(off->app_token_exchange);
+}
+
 }  // namespace
 }  // namespace integrations::github

@@ -78,6 +78,7 @@ const std::vector<FakeGithub::Route>& FakeGithub::Routes() {
       {"GET", std::regex(kRepo + "/actions/runs$"), &FakeGithub::ListWorkflowRuns},
       {"GET", std::regex(kRepo + "/actions/runs/(\\d+)/jobs$"), &FakeGithub::ListRunJobs},
       {"GET", std::regex(kRepo + "/actions/jobs/(\\d+)/logs$"), &FakeGithub::DownloadJobLog},
+      {"DELETE", std::regex("^/installation/token$"), &FakeGithub::RevokeToken},
   };
   return kRoutes;
 }
@@ -458,6 +459,11 @@ int64_t FakeGithub::AddJob(int64_t run_id, Json job, std::string log) {
   return id;
 }
 
+bool FakeGithub::token_revoked() const {
+  std::lock_guard lock(mutex_);
+  return token_revoked_;
+}
+
 // --- faults and inspection -------------------------------------------------------------------------
 
 void FakeGithub::FailAll(int status) {
@@ -550,6 +556,7 @@ void FakeGithub::Handle(const HttpTestRequest& request, HttpTestResponse& respon
   if (!reply.location.empty()) {
     return response.Send(reply.status, {{"location", reply.location}}, "");
   }
+  if (reply.status == 204) return response.Send(204, {}, "");
   runner::base::Headers headers = {{"content-type", "application/json; charset=utf-8"},
                                    {"x-github-api-version-selected", "2022-11-28"},
                                    {"x-github-media-type", "github.v3; format=json"}};
@@ -569,7 +576,7 @@ FakeGithub::Reply FakeGithub::Dispatch(const HttpTestRequest& request) {
     }
   }
   std::string auth = request.header("authorization");
-  if (auth != "Bearer " + token_ && auth != "token " + token_) {
+  if ((auth != "Bearer " + token_ && auth != "token " + token_) || token_revoked_) {
     return Reply{401, ErrorBody(401, "Bad credentials")};
   }
   for (const Route& route : Routes()) {

@@ -11,6 +11,7 @@
 ///   PATCH /repos/{o}/{r}/pulls/comments/{id} POST /repos/{o}/{r}/pulls
 ///   GET   /repos/{o}/{r}/actions/runs?head_sha=&status=   GET /repos/{o}/{r}/actions/runs/{id}/jobs
 ///   GET   /repos/{o}/{r}/actions/jobs/{id}/logs  (302 to a signed storage URL on the fake)
+///   DELETE /installation/token  (204; the token is refused from then on)
 ///
 /// Responses have GitHub's real shapes: every property the official OpenAPI description
 /// (@octokit/openapi) marks required is present with its type (fake_github_test checks each
@@ -138,6 +139,8 @@ class FakeGithub {
   std::vector<runner::testing::HttpTestRequest> requests() const;
   /// MonotonicMs() when the first POST of an issue comment arrived; 0 = none yet.
   int64_t first_comment_ms() const;
+  /// Whether DELETE /installation/token ended the token.
+  bool token_revoked() const;
 
  private:
   struct Route;
@@ -185,6 +188,7 @@ class FakeGithub {
   Reply ListWorkflowRuns(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply ListRunJobs(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply DownloadJobLog(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply RevokeToken(const runner::testing::HttpTestRequest& r, const Params& p);
 
   // builders (mutex_ held)
   Json UserObject(const std::string& login);
@@ -232,6 +236,7 @@ class FakeGithub {
   int64_t next_id_ = 1000001;
   int64_t next_user_id_ = 5000001;
   int64_t first_comment_ms_ = 0;
+  bool token_revoked_ = false;
 };
 
 }  // namespace github_e2e

@@ -370,4 +370,9 @@ FakeGithub::Reply FakeGithub::DownloadJobLog(const HttpTestRequest&, const Param
   return reply;
 }
 
+FakeGithub::Reply FakeGithub::RevokeToken(const HttpTestRequest&, const Params&) {
+  token_revoked_ = true;
+  return Reply{204, Json()};
+}
+
 }  // namespace github_e2e

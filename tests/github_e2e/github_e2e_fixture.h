@@ -16,6 +16,7 @@
 #include "runner/base/json.h"
 #include "runner/base/strings.h"
 #include "runner/testing/git_http_server.h"
+#include "runner/testing/http_test_server.h"
 #include "tests/e2e/harness.h"
 #include "tests/github_e2e/fake_github.h"
 
@@ -54,6 +55,57 @@ inline std::string Script(std::vector<Json> turns) {
   for (Json& t : turns) list.Push(std::move(t));
   return JsonObject({{"turns", std::move(list)}}).Dump();
 }
+
+/// GitHub's OIDC token service and Anthropic's app-token exchange, as the runner meets them:
+/// GET /oidc?…&audience=claude-code-github-action with the job's request token answers
+/// `{"value": <jwt>}`; POST /exchange with that JWT answers `{"token": <token>}`, or 401 with
+/// `exchange_error` when it is set (what the real exchange says for a workflow that differs from
+/// the default branch's copy).
+class AppTokenService {
+ public:
+  static constexpr const char* kRequestToken = "oidc-request-token-0123456789";
+  static constexpr const char* kJwt = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJjbGF1ZGUifQ.c2ln";
+
+  explicit AppTokenService(std::string token) : token_(std::move(token)) {
+    auto server = runner::testing::HttpTestServer::Start(
+        [this](const runner::testing::HttpTestRequest& r, runner::testing::HttpTestResponse& w) {
+          runner::base::Headers json = {{"content-type", "application/json"}};
+          if (r.path() == "/oidc") {
+            bool ok = r.header("authorization") == std::string("Bearer ") + kRequestToken &&
+                      r.target.find("audience=claude-code-github-action") != std::string::npos;
+            return ok ? w.Send(200, json, JsonObject({{"value", kJwt}}).Dump())
+                      : w.Send(401, json, R"({"message":"bad request token"})");
+          }
+          if (r.path() == "/exchange" && r.method == "POST") {
+            exchange_body_ = r.body;
+            if (r.header("authorization") != std::string("Bearer ") + kJwt) {
+              return w.Send(401, json, R"({"error":{"message":"invalid OIDC token"}})");
+            }
+            if (!exchange_error.empty()) {
+              return w.Send(401, json, JsonObject({{"error", JsonObject({{"message", exchange_error}})}}).Dump());
+            }
+            return w.Send(200, json, JsonObject({{"token", token_}}).Dump());
+          }
+          w.Send(404, json, R"({"message":"Not Found"})");
+        });
+    EXPECT_TRUE(server) << server.error().message;
+    if (server) server_ = std::move(*server);
+  }
+  /// The variables an Actions job with `id-token: write` has, and the exchange's address.
+  void AddTo(std::map<std::string, std::string>& env) const {
+    env["ACTIONS_ID_TOKEN_REQUEST_URL"] = server_->url("/oidc?api-version=2.0");
+    env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = kRequestToken;
+    env["CLAUDE_RUNNER_APP_TOKEN_EXCHANGE_URL"] = server_->url("/exchange");
+  }
+  std::vector<runner::testing::HttpTestRequest> requests() const { return server_->requests(); }
+
+  std::string exchange_error;
+  std::string exchange_body_;
+
+ private:
+  std::string token_;
+  std::unique_ptr<runner::testing::HttpTestServer> server_;
+};
 
 class GithubE2e : public ::testing::Test {
  protected:

@@ -286,6 +286,60 @@ TEST_F(IssueFlow, BranchNameTemplateAndCommentAuthorFilter) {
   EXPECT_NE(prompt.find("I see it too"), std::string::npos);  // bob's comment stays
 }
 
+// No github_token and `id-token: write`: the runner exchanges the job's OIDC token for the Claude
+// app's token and does everything with it (GitHub and the git remote accept only that token
+// here; the job's own GITHUB_TOKEN would be refused), then revokes it as its last request. The
+// agent cannot mint OIDC tokens itself.
+TEST_F(IssueFlow, WithoutGithubTokenTheClaudeAppsTokenIsUsedThenRevoked) {
+  AppTokenService app(kToken);
+  std::string probe = (work() / "env.txt").string();
+  std::string file = (work() / "greet.py").string();
+  FakeApi model(Script({ToolTurn("Bash", JsonObject({{"command", "env > " + probe}, {"description", "env"}})),
+                        ToolTurn("Read", JsonObject({{"file_path", file}})),
+                        ToolTurn("Edit", JsonObject({{"file_path", file}, {"old_string", "Helo, "}, {"new_string", "Hello, "}})),
+                        TextTurn("Fixed.")}));
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  env["GITHUB_TOKEN"] = "ghs_WorkflowTokenTheFakeRefuses0123456789";
+  env["INPUT_CLAUDE_ARGS"] = "--allowedTools Bash";
+  app.AddTo(env);
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("using the Claude GitHub App's token"), std::string::npos) << r.err;
+  EXPECT_TRUE(app.exchange_body_.empty()) << app.exchange_body_;  // no additional_permissions
+  auto greet = git_->FileAt(kRepo, Outputs()["branch_name"], "greet.py");
+  ASSERT_TRUE(greet) << greet.error().message;  // pushed with the app's token
+  EXPECT_NE(greet->find("Hello, "), std::string::npos);
+  EXPECT_NE(TrackingComment(gh_->IssueComments(12))["body"].AsString().find("Claude finished"), std::string::npos);
+  EXPECT_TRUE(gh_->token_revoked());
+  auto requests = gh_->requests();
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().method, "DELETE");
+  EXPECT_EQ(requests.back().path(), "/installation/token");
+  std::string agent_env = runner::e2e::ReadText(probe);
+  EXPECT_EQ(agent_env.find("ACTIONS_ID_TOKEN_REQUEST"), std::string::npos);
+  EXPECT_EQ(agent_env.find(kToken), std::string::npos) << "the app's token reached the agent";
+}
+
+// The exchange refuses (a workflow changed on this branch): the run goes on with GITHUB_TOKEN and
+// says so; with additional_permissions the exchange is asked for them.
+TEST_F(IssueFlow, ARefusedExchangeFallsBackToGithubToken) {
+  AppTokenService app("ghs_AppTokenNeverUsed0123456789abcdef");
+  app.exchange_error = "workflow validation failed";
+  FakeApi model(FixTypoScript());
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  env["INPUT_ADDITIONAL_PERMISSIONS"] = "actions: read\nchecks: read";
+  app.AddTo(env);
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("workflow validation failed; using GITHUB_TOKEN instead"), std::string::npos) << r.err;
+  auto body = Json::Parse(app.exchange_body_);
+  ASSERT_TRUE(body) << app.exchange_body_;
+  EXPECT_EQ((*body)["permissions"].Dump(),
+            R"({"contents":"write","pull_requests":"write","issues":"write","actions":"read","checks":"read"})");
+  EXPECT_FALSE(gh_->token_revoked());  // the job's own token is not the runner's to revoke
+  EXPECT_NE(TrackingComment(gh_->IssueComments(12))["body"].AsString().find("Claude finished"), std::string::npos);
+}
+
 TEST_F(IssueFlow, NoTriggerPhraseEndsAtOnceWithoutAComment) {
   FakeApi model(Script({TextTurn("unused")}));
   auto env = JobEnv("issue_comment", IssueCommentPayload("alice", "User", "thanks, claude-bot @claudebot"), model, gh_->api_url());

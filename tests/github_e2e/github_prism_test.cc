@@ -57,6 +57,7 @@ const std::vector<std::pair<std::string, std::string>>& RunnerTable() {
       {"GET", "/repos/{o}/{r}/actions/runs"},
       {"GET", "/repos/{o}/{r}/actions/runs/{id}/jobs"},
       {"GET", "/repos/{o}/{r}/actions/jobs/{id}/logs"},
+      {"DELETE", "/installation/token"},
   };
   return table;
 }
@@ -376,6 +377,24 @@ TEST_F(PrismFlow, CiToolsReadRunsJobsAndLogs) {
   // The status summary the model got was built from Prism's example run.
   Json second = model.Requests().at(1)["body"]["messages"];
   EXPECT_NE(second.Dump().find("30433642"), std::string::npos);
+}
+
+// No github_token, and the job can mint OIDC tokens: the Claude app's token (from a local
+// stand-in for the exchange) is used for every request and revoked with DELETE /installation/token.
+TEST_F(PrismFlow, ClaudeAppTokenIsRevokedAtTheEnd) {
+  AppTokenService app(kToken);  // the git remote takes this one token
+  Json p = ExamplePayload("issue_comment", "created");
+  p = Patch(p, "issue", "number", 1347);
+  p = Patch(p, "comment", "body", "@claude what does this issue ask for?");
+  FakeApi model(Script({TextTurn("It asks for a summary.")}));
+  auto env = PrismEnv("issue_comment", p, model);
+  env.erase("GITHUB_TOKEN");
+  app.AddTo(env);
+  auto seen = RunAndValidate(env);
+  EXPECT_TRUE(seen.contains(Endpoint{"DELETE", "/installation/token"}));
+  std::vector<PrismGithub::Exchange> all = prism_->exchanges();
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(all.back().method, "DELETE");  // the last request of the run
 }
 
 // use_sticky_comment on a pull request event: the runner lists the conversation's comments for

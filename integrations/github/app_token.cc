@@ -1,0 +1,120 @@
+#include "integrations/github/app_token.h"
+
+#include <chrono>
+#include <thread>
+
+#include "runner/base/clock.h"
+#include "runner/base/strings.h"
+
+namespace integrations::github {
+
+using runner::base::ErrorKind;
+using runner::base::Fail;
+using runner::base::Json;
+using runner::base::JsonObject;
+using runner::base::Result;
+
+namespace {
+
+void Sleep(int64_t ms, runner::base::CancelToken* cancel) {
+  int64_t end = runner::base::MonotonicMs() + ms;
+  while (runner::base::MonotonicMs() < end && !(cancel && cancel->cancelled())) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+/// The message of an error answer: `{"error":{"message"}}`, `{"message"}`, `{"error":"…"}`, or
+/// the start of the text.
+std::string AnswerMessage(const std::string& body) {
+  auto parsed = Json::Parse(body);
+  if (parsed && parsed->is_object()) {
+    const Json& e = (*parsed)["error"];
+    if (e["message"].is_string()) return e["message"].AsString();
+    if (e.is_string()) return e.AsString();
+    if ((*parsed)["message"].is_string()) return (*parsed)["message"].AsString();
+  }
+  return runner::base::Utf8Prefix(std::string(runner::base::Trim(body)), 200);
+}
+
+Result<std::string> IdToken(runner::base::HttpClient& http, const AppTokenRequest& r, runner::base::CancelToken* cancel) {
+  runner::base::HttpRequest req;
+  req.method = "GET";
+  req.url = r.id_token_url + (r.id_token_url.find('?') == std::string::npos ? "?" : "&") +
+            "audience=" + runner::base::PercentEncode(kAppTokenAudience);
+  req.headers = {{"Authorization", "Bearer " + r.id_token_bearer}, {"Accept", "application/json"}};
+  req.timeout_ms = 30000;
+  req.connect_timeout_ms = 10000;
+  int64_t backoff = r.backoff_ms;
+  std::string why;
+  for (int attempt = 1; attempt <= r.max_attempts; ++attempt) {
+    auto answer = http.Send(req, nullptr, cancel);
+    if (answer && answer->head.status == 200) {
+      auto parsed = Json::Parse(answer->body);
+      if (parsed && (*parsed)["value"].is_string() && !(*parsed)["value"].AsString().empty()) {
+        return (*parsed)["value"].AsString();
+      }
+      why = "the answer has no token";
+    } else {
+      why = answer ? "HTTP " + std::to_string(answer->head.status) + ": " + AnswerMessage(answer->body)
+                   : answer.error().message;
+      if (answer && answer->head.status >= 400 && answer->head.status < 500 && answer->head.status != 429) break;
+    }
+    if (attempt < r.max_attempts) {
+      Sleep(backoff, cancel);
+      backoff *= 2;
+    }
+    if (cancel && cancel->cancelled()) break;
+  }
+  return Fail(ErrorKind::kAuth, "getting the job's OIDC token failed (" + why + ")");
+}
+
+}  // namespace
+
+Result<Json> AppTokenPermissions(std::string_view additional) {
+  Json permissions = JsonObject({{"contents", "write"}, {"pull_requests", "write"}, {"issues", "write"}});
+  for (const std::string& raw : runner::base::Split(additional, '\n')) {
+    std::string_view line = runner::base::Trim(raw);
+    if (line.empty()) continue;
+    size_t colon = line.find(':');
+    std::string name(runner::base::Trim(line.substr(0, colon == std::string_view::npos ? line.size() : colon)));
+    std::string level = colon == std::string_view::npos ? "" : std::string(runner::base::Trim(line.substr(colon + 1)));
+    if (name.empty() || (level != "read" && level != "write")) {
+      return Fail(ErrorKind::kUsage, "additional_permissions: '" + std::string(line) + "' is not `name: read` or `name: write`");
+    }
+    for (char& c : name) {
+      if (c == '-') c = '_';
+    }
+    permissions.Set(name, level);
+  }
+  return permissions;
+}
+
+Result<std::string> ExchangeForAppToken(runner::base::HttpClient& http, const AppTokenRequest& r,
+                                        runner::base::CancelToken* cancel) {
+  Json permissions = TRY(AppTokenPermissions(r.additional_permissions));
+  std::string id_token = TRY(IdToken(http, r, cancel));
+  runner::base::HttpRequest req;
+  req.method = "POST";
+  req.url = r.exchange_url;
+  req.headers = {{"Authorization", "Bearer " + id_token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}};
+  if (!runner::base::Trim(r.additional_permissions).empty()) {
+    req.body = JsonObject({{"permissions", std::move(permissions)}}).Dump();
+  }
+  req.timeout_ms = 30000;
+  req.connect_timeout_ms = 10000;
+  auto answer = http.Send(req, nullptr, cancel);
+  if (!answer) return Fail(answer.error().kind, "the Claude GitHub App token exchange failed: " + answer.error().message);
+  if (answer->head.status != 200 && answer->head.status != 201) {
+    runner::base::Error e{ErrorKind::kAuth, "the Claude GitHub App token exchange answered " +
+                                                std::to_string(answer->head.status) + ": " + AnswerMessage(answer->body)};
+    e.http_status = answer->head.status;
+    return Fail(std::move(e));
+  }
+  auto parsed = Json::Parse(answer->body);
+  std::string token;
+  if (parsed) token = (*parsed)["token"].is_string() ? (*parsed)["token"].AsString() : (*parsed)["app_token"].AsString();
+  if (token.empty()) return Fail(ErrorKind::kAuth, "the Claude GitHub App token exchange answered without a token");
+  return token;
+}
+
+}  // namespace integrations::github
