@@ -24,15 +24,6 @@ std::string Num(int64_t n) { return std::to_string(n); }
 
 bool Transient(int status) { return status == 429 || status >= 500; }
 
-/// Sleeps in small steps so a cancel (signal, deadline) ends the wait early.
-void Sleep(int64_t ms, runner::base::CancelToken* cancel) {
-  int64_t end = runner::base::MonotonicMs() + ms;
-  while (runner::base::MonotonicMs() < end) {
-    if (cancel && cancel->cancelled()) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-}
-
 /// GitHub's `message`, plus the first validation error's detail when there is one.
 std::string ErrorText(const std::string& body) {
   auto parsed = Json::Parse(body);
@@ -100,7 +91,7 @@ Result<HttpResult> GithubApi::Call(std::string_view method, std::string_view url
       auto after = runner::base::ParseInt(runner::base::FindHeader(r->head.headers, "retry-after"));
       if (after && *after >= 0 && *after <= 60) backoff = std::max<int64_t>(backoff, *after * 1000);
     }
-    Sleep(backoff, cancel_);
+    runner::base::SleepCancellable(backoff, cancel_);
     backoff *= 2;
   }
 }

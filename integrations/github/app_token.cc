@@ -16,13 +16,6 @@ using runner::base::Result;
 
 namespace {
 
-void Sleep(int64_t ms, runner::base::CancelToken* cancel) {
-  int64_t end = runner::base::MonotonicMs() + ms;
-  while (runner::base::MonotonicMs() < end && !(cancel && cancel->cancelled())) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-}
-
 /// The message of an error answer: `{"error":{"message"}}`, `{"message"}`, `{"error":"…"}`, or
 /// the start of the text.
 std::string AnswerMessage(const std::string& body) {
@@ -60,7 +53,7 @@ Result<std::string> IdToken(runner::base::HttpClient& http, const AppTokenReques
       if (answer && answer->head.status >= 400 && answer->head.status < 500 && answer->head.status != 429) break;
     }
     if (attempt < r.max_attempts) {
-      Sleep(backoff, cancel);
+      runner::base::SleepCancellable(backoff, cancel);
       backoff *= 2;
     }
     if (cancel && cancel->cancelled()) break;

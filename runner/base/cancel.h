@@ -41,4 +41,7 @@ class CancelToken {
   std::atomic<int64_t> deadline_ms_{0};
 };
 
+/// Sleeps `ms` in short slices; returns false as soon as `cancel` (may be null) fires.
+bool SleepCancellable(int64_t ms, CancelToken* cancel);
+
 }  // namespace runner::base

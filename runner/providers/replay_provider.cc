@@ -47,7 +47,7 @@ AttemptResult ReplayProvider::Attempt(const base::Json& body, StreamObserver& ob
   ReplayAnswer answer = AnswerFor(script_, number, body);
   auto cancelled = [&] { return std::unexpected(AttemptFailure{CancelledError(cancel)}); };
   int64_t timeout = options_.timeout_ms;
-  if (!SleepCancellable(std::min(answer.delay_ms, timeout), cancel)) return cancelled();
+  if (!base::SleepCancellable(std::min(answer.delay_ms, timeout), &cancel)) return cancelled();
   if (answer.delay_ms >= timeout) return std::unexpected(TimedOut(timeout));
   if (answer.status != 200) {
     return std::unexpected(FailureFromHttp(answer.status, answer.headers, answer.body));
@@ -55,7 +55,7 @@ AttemptResult ReplayProvider::Attempt(const base::Json& body, StreamObserver& ob
   ResponseStream stream(observer);
   stream.SetRequestId(ReplayRequestId(number));
   if (answer.stall_ms) {
-    if (!SleepCancellable(std::min(*answer.stall_ms, timeout - answer.delay_ms), cancel)) {
+    if (!base::SleepCancellable(std::min(*answer.stall_ms, timeout - answer.delay_ms), &cancel)) {
       return cancelled();
     }
     if (answer.delay_ms + *answer.stall_ms >= timeout) {

@@ -25,19 +25,6 @@ int64_t BackoffDelayMs(const RetryPolicy& policy, int retry, double random01) {
   return delay + static_cast<int64_t>(static_cast<double>(delay) * policy.max_jitter * random01);
 }
 
-bool SleepCancellable(int64_t ms, base::CancelToken& cancel) {
-  constexpr int64_t kSliceMs = 25;
-  auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-  while (!cancel.cancelled()) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    end - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::min<int64_t>(left, kSliceMs)));
-  }
-  return false;
-}
-
 namespace {
 
 double Random01() {
@@ -80,7 +67,7 @@ base::Result<protocol::AssistantReply> RunWithRetries(const RetryPolicy& policy,
     base::log::Warn("model request failed ({}), retry {}/{} in {} ms: {}", failure.retry_error, n,
                     policy.max_retries, delay, failure.error.message);
     observer.OnRetry(MakeRetryEvent(policy, failure, n, delay));
-    if (!SleepCancellable(delay, cancel)) return base::Fail(CancelledError(cancel));
+    if (!base::SleepCancellable(delay, &cancel)) return base::Fail(CancelledError(cancel));
   }
 }
 

@@ -31,8 +31,6 @@ RetryPolicy RetryPolicyFromEnv(const base::Env& env);
 /// scales the jitter.
 int64_t BackoffDelayMs(const RetryPolicy& policy, int retry, double random01);
 
-/// Sleeps `ms` in short slices; returns false as soon as `cancel` fires.
-bool SleepCancellable(int64_t ms, base::CancelToken& cancel);
 
 /// One attempt: the reply, or why it failed.
 using AttemptResult = std::expected<protocol::AssistantReply, AttemptFailure>;
