@@ -57,15 +57,14 @@ GithubApi::GithubApi(runner::base::HttpClient& http, ApiOptions options,
   while (options_.api_url.ends_with('/')) options_.api_url.pop_back();
 }
 
-Result<HttpResult> GithubApi::Call(std::string_view method, std::string_view url, const std::string& body) {
+Result<HttpResult> GithubApi::Call(std::string_view method, std::string_view url, const std::string& body,
+                                   std::string_view accept) {
   runner::base::HttpRequest req;
   req.method = std::string(method);
   req.url = std::string(url);
   req.timeout_ms = options_.timeout_ms;
   req.connect_timeout_ms = std::min<long>(options_.timeout_ms, 10000);
-  // GitHub's media type first; plain JSON too, which GitHub also accepts (and an OpenAPI mock
-  // needs, since the description lists application/json).
-  req.headers = {{"Accept", "application/vnd.github+json, application/json"},
+  req.headers = {{"Accept", std::string(accept)},
                  {"X-GitHub-Api-Version", "2022-11-28"},
                  {"User-Agent", "claude-runner"}};
   if (!options_.token.empty()) req.headers.push_back({"Authorization", "Bearer " + options_.token});
@@ -96,9 +95,10 @@ Result<HttpResult> GithubApi::Call(std::string_view method, std::string_view url
   }
 }
 
-Result<Json> GithubApi::Send(std::string_view method, std::string_view path, const Json& body) {
+Result<Json> GithubApi::Send(std::string_view method, std::string_view path, const Json& body,
+                             std::string_view accept) {
   std::string url = options_.api_url + std::string(path);
-  auto r = Call(method, url, body.is_null() ? std::string() : body.Dump());
+  auto r = Call(method, url, body.is_null() ? std::string() : body.Dump(), accept);
   if (!r) return std::unexpected(r.error());
   if (r->head.status < 200 || r->head.status >= 300) {
     runner::base::Error e{ErrorKind::kNetwork,
@@ -216,6 +216,11 @@ Result<Json> GithubApi::CreateReview(std::string_view repo, int64_t number, std:
   if (!commit_id.empty()) body_json.Set("commit_id", commit_id);
   if (!body.empty()) body_json.Set("body", body);
   return Send("POST", "/repos/" + std::string(repo) + "/pulls/" + Num(number) + "/reviews", body_json);
+}
+
+Result<std::string> GithubApi::GetRenderedBody(std::string_view path) {
+  Json object = TRY(Send("GET", path, Json(), "application/vnd.github.full+json, application/json"));
+  return object["body_html"].AsString();
 }
 
 Result<void> GithubApi::RevokeInstallationToken() {

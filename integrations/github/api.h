@@ -37,10 +37,15 @@ struct DraftReviewComment {
 
 class GithubApi {
  public:
+  /// GitHub's media type first; plain JSON too, which GitHub also accepts (and an OpenAPI mock
+  /// needs, since the description lists application/json).
+  static constexpr std::string_view kDefaultAccept = "application/vnd.github+json, application/json";
+
   /// `http` and `cancel` (may be null) are borrowed.
   GithubApi(runner::base::HttpClient& http, ApiOptions options, runner::base::CancelToken* cancel);
 
   const std::string& api_url() const { return options_.api_url; }
+  runner::base::CancelToken* cancel() const { return cancel_; }
 
   /// `GET path` (path starts with `/`); a 404 is an error with http_status 404.
   runner::base::Result<runner::base::Json> Get(std::string_view path);
@@ -48,7 +53,8 @@ class GithubApi {
   /// after `max_items`.
   runner::base::Result<runner::base::Json> GetAll(std::string_view path, size_t max_items = 3000);
   runner::base::Result<runner::base::Json> Send(std::string_view method, std::string_view path,
-                                                const runner::base::Json& body);
+                                                const runner::base::Json& body,
+                                                std::string_view accept = kDefaultAccept);
 
   // The calls, named after what they do.
   runner::base::Result<std::string> CollaboratorPermission(std::string_view repo, std::string_view login);
@@ -74,6 +80,10 @@ class GithubApi {
   runner::base::Result<runner::base::Json> CreateReview(std::string_view repo, int64_t number,
                                                         std::string_view commit_id, std::string_view body,
                                                         const std::vector<DraftReviewComment>& comments);
+  /// `GET path` in GitHub's `full` media type: the object's `body_html` (its markdown rendered,
+  /// with signed URLs for attached images).
+  runner::base::Result<std::string> GetRenderedBody(std::string_view path);
+
   /// `DELETE /installation/token`: ends the installation token this client uses (204).
   runner::base::Result<void> RevokeInstallationToken();
 
@@ -91,7 +101,9 @@ class GithubApi {
 
  private:
   runner::base::Result<runner::base::HttpResult> Call(std::string_view method, std::string_view url,
-                                                      const std::string& body);
+                                                      const std::string& body,
+                                                      std::string_view accept = kDefaultAccept);
+
   runner::base::HttpClient& http_;
   ApiOptions options_;
   runner::base::CancelToken* cancel_;

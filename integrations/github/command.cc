@@ -11,6 +11,7 @@
 
 #include "integrations/github/api.h"
 #include "integrations/github/app_token.h"
+#include "integrations/github/images.h"
 #include "integrations/github/branch_name.h"
 #include "integrations/github/comment_format.h"
 #include "integrations/github/event.h"
@@ -188,6 +189,8 @@ class Command {
   int Skip(const std::string& reason);
   int Refuse(const std::string& reason);
   int Finish(int agent_code, const std::string& error);
+  /// Images pasted into the issue or PR, its comments and the trigger: downloaded for Read.
+  void DownloadConversationImages();
   /// Ends the Claude app's token, when the run got one.
   void RevokeAppToken(GithubApi& api);
   std::vector<std::string> AgentArgs() const;
@@ -216,6 +219,8 @@ class Command {
   bool app_token_ = false;           // facts_.token is the Claude app's token: revoke it at the end
   std::string workflow_token_;       // the job's GITHUB_TOKEN when the app's token replaced it
   std::unique_ptr<GithubApi> ci_api_;  // the CI tools' API (the job's token reads Actions)
+  std::string trigger_text_;           // the triggering comment or body (image links made local)
+  std::vector<std::string> image_paths_;
   std::optional<EntityContext> entity_;
   std::unique_ptr<Workspace> workspace_;
   std::unique_ptr<ReviewDraft> review_;
@@ -239,6 +244,26 @@ int Command::Refuse(const std::string& reason) {
   WriteOutputs("failure");
   if (api_) RevokeAppToken(*api_);
   return kExitNotAllowed;
+}
+
+void Command::DownloadConversationImages() {
+  std::string repo = "/repos/" + facts_.repository;
+  std::vector<ImageText> texts;
+  texts.push_back({repo + "/issues/" + std::to_string(entity_->number), &entity_->body});
+  if (event_.comment_id > 0 && event_.kind == EventKind::kIssueComment) {
+    texts.push_back({repo + "/issues/comments/" + std::to_string(event_.comment_id), &trigger_text_});
+  } else if (event_.comment_id > 0 && event_.kind == EventKind::kPullRequestReviewComment) {
+    texts.push_back({repo + "/pulls/comments/" + std::to_string(event_.comment_id), &trigger_text_});
+  } else {
+    texts.push_back({"", &trigger_text_});  // the body (already listed) or a review: links only
+  }
+  for (IssueComment& c : entity_->comments) texts.push_back({repo + "/issues/comments/" + std::to_string(c.id), &c.body});
+  for (InlineComment& c : entity_->inline_comments) {
+    texts.push_back({repo + "/pulls/comments/" + std::to_string(c.id), &c.body});
+  }
+  image_paths_ = DownloadImages(*api_, *deps_.http, texts, facts_.server_url, (temp_dir_ / "github-images").string(),
+                                ImageLimits{}, [this](const std::string& line) { Say("{}", line); });
+  if (!image_paths_.empty()) Say("downloaded {} image(s) for the agent", image_paths_.size());
 }
 
 void Command::RevokeAppToken(GithubApi& api) {
@@ -595,6 +620,8 @@ int Command::Run() {
     if (!entity) return Finish(-1, "fetching the " + std::string(event_.is_pr ? "pull request" : "issue") + " failed: " + entity.error().message);
     entity_ = std::move(*entity);
     FilterCommentsByActor(*entity_, inputs_.include_comments_by_actor, inputs_.exclude_comments_by_actor);
+    trigger_text_ = TriggerText(event_);
+    DownloadConversationImages();
     if (entity_->is_pr) review_ = std::make_unique<ReviewDraft>(entity_->files);
   }
 
@@ -643,7 +670,8 @@ int Command::Run() {
     in.trigger_display_name = event_.actor_login;
     // With track_progress on an automation event, the workflow's prompt is the request.
     bool automation_request = decision_mode_ == Mode::kAutomation;
-    in.trigger_text = automation_request ? inputs_.prompt : TriggerText(event_);
+    in.trigger_text = automation_request ? inputs_.prompt : (entity_ ? trigger_text_ : TriggerText(event_));
+    in.image_paths = image_paths_;
     in.tracking_comment_id = tracking_ ? tracking_->id() : 0;
     if (workspace_) {
       in.branch = workspace_->plan().branch;

@@ -365,6 +365,13 @@ BuiltPrompt BuildTagPrompt(const PromptInputs& in) {
     c += Section("trigger_review_comment", where) + "\n";
   }
   c += Section("trigger_comment", OrNone(Data(in.trigger_text))) + "\n";
+  if (!in.image_paths.empty()) {
+    std::string list;
+    for (const std::string& path : in.image_paths) list += "- " + path + "\n";
+    c += Section("images_info",
+                 "Images attached to the text above were downloaded; their file paths stand where the "
+                 "image links were. Look at them with the Read tool:\n" + list) + "\n";
+  }
   c += Section("instructions", Instructions(in, is_pr));
   if (!Trim(in.custom_prompt).empty())
     c += "\n" + Section("custom_instructions", Trim(in.custom_prompt));

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "integrations/github/context.h"
@@ -48,6 +49,7 @@ struct PromptInputs {
   std::string
       co_author_line;  ///< `Co-authored-by: Name <id+login@users.noreply.github.com>` or empty
   size_t diff_limit_bytes = 60 * 1024;  ///< the embedded diff is cut at about this size
+  std::vector<std::string> image_paths;  ///< images downloaded from the conversation
 };
 
 struct BuiltPrompt {

@@ -79,6 +79,8 @@ const std::vector<FakeGithub::Route>& FakeGithub::Routes() {
       {"GET", std::regex(kRepo + "/actions/runs/(\\d+)/jobs$"), &FakeGithub::ListRunJobs},
       {"GET", std::regex(kRepo + "/actions/jobs/(\\d+)/logs$"), &FakeGithub::DownloadJobLog},
       {"DELETE", std::regex("^/installation/token$"), &FakeGithub::RevokeToken},
+      {"GET", std::regex(kRepo + "/issues/comments/(\\d+)$"), &FakeGithub::GetIssueComment},
+      {"GET", std::regex(kRepo + "/pulls/comments/(\\d+)$"), &FakeGithub::GetReviewComment},
   };
   return kRoutes;
 }
@@ -459,6 +461,11 @@ int64_t FakeGithub::AddJob(int64_t run_id, Json job, std::string log) {
   return id;
 }
 
+void FakeGithub::AddAttachment(std::string id, std::string bytes) {
+  std::lock_guard lock(mutex_);
+  attachments_[std::move(id)] = std::move(bytes);
+}
+
 bool FakeGithub::token_revoked() const {
   std::lock_guard lock(mutex_);
   return token_revoked_;
@@ -538,6 +545,17 @@ int64_t FakeGithub::first_comment_ms() const {
 // --- serving -------------------------------------------------------------------------------------
 
 void FakeGithub::Handle(const HttpTestRequest& request, HttpTestResponse& response) {
+  if (request.path().starts_with("/_storage/images/")) {
+    // A signed image URL: like the job logs' storage, no token.
+    if (request.has_header("authorization")) return response.Send(400, {}, "token not expected");
+    std::lock_guard lock(mutex_);
+    std::string name = request.path().substr(std::string("/_storage/images/").size());
+    auto image = attachments_.find(name.substr(0, name.rfind('.')));
+    if (image == attachments_.end() || request.target.find("jwt=") == std::string::npos) {
+      return response.Send(404, {}, "not found");
+    }
+    return response.Send(200, {{"content-type", "image/png"}}, image->second);
+  }
   if (request.path().starts_with("/_storage/job-logs/")) {
     // The signed storage URL of a job log: no token wanted (nor accepted), no fault injection.
     if (request.has_header("authorization")) {

@@ -12,6 +12,7 @@
 ///   GET   /repos/{o}/{r}/actions/runs?head_sha=&status=   GET /repos/{o}/{r}/actions/runs/{id}/jobs
 ///   GET   /repos/{o}/{r}/actions/jobs/{id}/logs  (302 to a signed storage URL on the fake)
 ///   DELETE /installation/token  (204; the token is refused from then on)
+///   GET   /repos/{o}/{r}/issues/comments/{id}   GET /repos/{o}/{r}/pulls/comments/{id}
 ///
 /// Responses have GitHub's real shapes: every property the official OpenAPI description
 /// (@octokit/openapi) marks required is present with its type (fake_github_test checks each
@@ -47,6 +48,10 @@
 ///   `status` (a status or a conclusion, as GitHub does). A job's log (AddJob) is a redirect to
 ///   `/_storage/job-logs/{id}?sig=…`, which, like GitHub's log storage, is not the API: it takes
 ///   no token and answers 400 to a request that carries an Authorization header.
+/// - With `Accept: application/vnd.github.full+json`, an issue, issue comment or review comment
+///   also has `body_html` and `body_text`: attachment images of AddAttachment become `<img>`s
+///   whose src is a signed URL of `/_storage/images/{id}.png?jwt=…` (no token taken, or
+///   accepted), as GitHub renders private-user-images links.
 /// - Faults (FailAll, FailNext) answer before authentication, with `{"message":...}`.
 /// Thread-safe: handlers run on the server's threads, one mutex guards the state; the
 /// inspection methods return copies.
@@ -116,6 +121,9 @@ class FakeGithub {
   /// A job of run `run_id`: name, status, conclusion, steps [{name, number, status,
   /// conclusion}]; `log` is what its log download answers. Returns its id.
   int64_t AddJob(int64_t run_id, Json job, std::string log);
+  /// An image pasted into a comment: `https://github.com/user-attachments/assets/{id}` in a
+  /// body renders as a signed link to these bytes.
+  void AddAttachment(std::string id, std::string bytes);
 
   // --- faults ----------------------------------------------------------------------------------
   /// Every request answers `status` (0 turns it off): the API is down.
@@ -189,6 +197,10 @@ class FakeGithub {
   Reply ListRunJobs(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply DownloadJobLog(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply RevokeToken(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply GetIssueComment(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply GetReviewComment(const runner::testing::HttpTestRequest& r, const Params& p);
+  /// Adds body_html/body_text to `object` when the request asks for the full media type.
+  Json Rendered(const runner::testing::HttpTestRequest& r, Json object) const;
 
   // builders (mutex_ held)
   Json UserObject(const std::string& login);
@@ -237,6 +249,7 @@ class FakeGithub {
   int64_t next_user_id_ = 5000001;
   int64_t first_comment_ms_ = 0;
   bool token_revoked_ = false;
+  std::map<std::string, std::string> attachments_;  ///< asset id → bytes
 };
 
 }  // namespace github_e2e

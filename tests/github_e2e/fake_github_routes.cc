@@ -128,10 +128,43 @@ Json FakeGithub::PullObject(int64_t number) const {
   return pull;
 }
 
-FakeGithub::Reply FakeGithub::GetIssue(const HttpTestRequest&, const Params& p) {
+FakeGithub::Reply FakeGithub::GetIssue(const HttpTestRequest& r, const Params& p) {
   int64_t number = Number(p[2]);
   if (!issues_.contains(number)) return Reply{404, kNotFound};
-  return Reply{200, IssueObject(number)};
+  return Reply{200, Rendered(r, IssueObject(number))};
+}
+
+FakeGithub::Reply FakeGithub::GetIssueComment(const HttpTestRequest& r, const Params& p) {
+  Comment* comment = FindComment(Number(p[2]), false);
+  if (!comment) return Reply{404, kNotFound};
+  return Reply{200, Rendered(r, comment->object)};
+}
+
+FakeGithub::Reply FakeGithub::GetReviewComment(const HttpTestRequest& r, const Params& p) {
+  Comment* comment = FindComment(Number(p[2]), true);
+  if (!comment) return Reply{404, kNotFound};
+  return Reply{200, Rendered(r, comment->object)};
+}
+
+Json FakeGithub::Rendered(const HttpTestRequest& r, Json object) const {
+  if (r.header("accept").find("application/vnd.github.full+json") == std::string::npos) return object;
+  // A small markdown renderer: attachment images become signed <img> links, the rest is text.
+  const std::string body = object["body"].AsString();
+  static const std::regex kImage(R"(!\[([^\]]*)\]\(https://github\.com/user-attachments/assets/([A-Za-z0-9-]+)\))");
+  std::string html = "<p>", last;
+  auto begin = std::sregex_iterator(body.begin(), body.end(), kImage);
+  size_t at = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    html += body.substr(at, it->position() - at);
+    std::string id = (*it)[2];
+    html += "<img src=\"" + api_url() + "/_storage/images/" + id + ".png?jwt=" +
+            shapes::FakeSha("jwt" + id).substr(0, 12) + "&amp;v=1\" alt=\"" + std::string((*it)[1]) + "\">";
+    at = it->position() + it->length();
+  }
+  html += body.substr(at) + "</p>";
+  object.Set("body_html", html);
+  object.Set("body_text", body);
+  return object;
 }
 
 FakeGithub::Reply FakeGithub::ListIssueComments(const HttpTestRequest& r, const Params& p) {

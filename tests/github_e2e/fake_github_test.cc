@@ -427,6 +427,8 @@ TEST_F(FakeGithubTest, EveryResponseMatchesGithubsDescription) {
       {"POST", repo + "/pulls", R"({"title":"T","head":"claude/x","base":"main","body":"b","draft":true})", 201},
       {"GET", repo + "/actions/runs?head_sha=" + sha + "&per_page=100", "", 200},
       {"GET", repo + "/actions/runs/" + std::to_string(run) + "/jobs?per_page=100", "", 200},
+      {"GET", repo + "/issues/comments/" + std::to_string(seeded), "", 200},
+      {"GET", repo + "/pulls/comments/" + std::to_string(thread), "", 200},
       {"GET", repo + "/collaborators/ghost/permission", "", 404},
       {"POST", repo + "/issues/" + n + "/comments", R"({})", 422},
   };

@@ -340,6 +340,47 @@ TEST_F(IssueFlow, ARefusedExchangeFallsBackToGithubToken) {
   EXPECT_NE(TrackingComment(gh_->IssueComments(12))["body"].AsString().find("Claude finished"), std::string::npos);
 }
 
+// A screenshot pasted into the issue and into the trigger comment: the runner asks for the
+// rendered HTML, fetches the signed image URLs without the token, and the agent gets local paths
+// it can Read (the model receives the picture itself).
+TEST_F(IssueFlow, PastedImagesAreDownloadedForTheAgent) {
+  const std::string png(
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+      "\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x00\x03\x01\x01"
+      "\x00\xc9\xfe\x92\xef\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+      69);
+  gh_->AddAttachment("5ac382c7-e004-429b-8e35-7feb3e8f9c6f", png);
+  gh_->AddAttachment("0b1c2d3e-aaaa-bbbb-cccc-000000000002", png);
+  issue_body_ = "The button is cut off:\n![screenshot](https://github.com/user-attachments/assets/5ac382c7-e004-429b-8e35-7feb3e8f9c6f)";
+  Json p = IssueCommentPayload("alice", "User", "@claude placeholder");
+  int64_t trigger = gh_->AddIssueComment(12, "alice", "![zoom](https://github.com/user-attachments/assets/0b1c2d3e-aaaa-bbbb-cccc-000000000002)",
+                                         kTriggerTime);
+  p = Patch(p, "comment", "id", trigger);
+  p = Patch(p, "comment", "body", "@claude fix it, see ![zoom](https://github.com/user-attachments/assets/0b1c2d3e-aaaa-bbbb-cccc-000000000002)");
+  std::string first = (temp() / "github-images" / "image-0.png").string();
+  std::string second = (temp() / "github-images" / "image-1.png").string();
+  FakeApi model(Script({ToolTurn("Read", JsonObject({{"file_path", first}})), TextTurn("I see the cut-off button.")}));
+  RunOutput r = RunGithub(JobEnv("issue_comment", p, model, gh_->api_url()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("downloaded 2 image(s)"), std::string::npos) << r.err;
+  EXPECT_EQ(runner::e2e::ReadText(first), png);
+  EXPECT_EQ(runner::e2e::ReadText(second), png);
+  std::string prompt = FirstPrompt(model);
+  EXPECT_NE(prompt.find("<images_info>"), std::string::npos);
+  EXPECT_NE(prompt.find(first), std::string::npos);
+  EXPECT_NE(prompt.find(second), std::string::npos);  // in the request block, from the trigger
+  EXPECT_EQ(prompt.find("user-attachments"), std::string::npos) << prompt;
+  // The model got the picture itself from Read.
+  std::string second_request = model.Requests().at(1)["body"]["messages"].Dump();
+  EXPECT_NE(second_request.find("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"),
+            std::string::npos);
+  for (const auto& request : gh_->requests()) {
+    if (request.path().starts_with("/_storage/images/")) {
+      EXPECT_FALSE(request.has_header("authorization"));
+    }
+  }
+}
+
 TEST_F(IssueFlow, NoTriggerPhraseEndsAtOnceWithoutAComment) {
   FakeApi model(Script({TextTurn("unused")}));
   auto env = JobEnv("issue_comment", IssueCommentPayload("alice", "User", "thanks, claude-bot @claudebot"), model, gh_->api_url());

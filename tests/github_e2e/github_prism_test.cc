@@ -58,6 +58,8 @@ const std::vector<std::pair<std::string, std::string>>& RunnerTable() {
       {"GET", "/repos/{o}/{r}/actions/runs/{id}/jobs"},
       {"GET", "/repos/{o}/{r}/actions/jobs/{id}/logs"},
       {"DELETE", "/installation/token"},
+      {"GET", "/repos/{o}/{r}/issues/comments/{id}"},
+      {"GET", "/repos/{o}/{r}/pulls/comments/{id}"},
   };
   return table;
 }
@@ -273,7 +275,9 @@ TEST_F(PrismFlow, IssueCommentWithCreatePr) {
 // tracking comment, its updates, and a commit pushed to the PR branch.
 TEST_F(PrismFlow, ReviewCommentTrigger) {
   Json p = PullPayload("pull_request_review_comment", "created");
-  p = Patch(p, "comment", "body", "@claude add a fourth line to file1.txt");
+  // With a pasted image: its rendering is asked for (GitHub's full media type).
+  p = Patch(p, "comment", "body", "@claude add a fourth line to file1.txt like this "
+                                  "![line](https://github.com/user-attachments/assets/0b1c2d3e-aaaa-bbbb-cccc-000000000002)");
   p = Patch(p, "comment", "id", 426899381);
   std::string file = (work() / kExampleFile).string();
   FakeApi model(Script({ToolTurn("mcp__github_comment__update_claude_comment",
@@ -294,6 +298,7 @@ TEST_F(PrismFlow, ReviewCommentTrigger) {
            {"PATCH", "/repos/{o}/{r}/pulls/comments/{id}"}}) {
     EXPECT_TRUE(seen.contains(e)) << e.first << " " << e.second;
   }
+  EXPECT_TRUE(seen.contains(Endpoint{"GET", "/repos/{o}/{r}/pulls/comments/{id}"}));
   auto replies = ExchangesOf("POST", "/repos/{o}/{r}/pulls/{n}/comments/{id}/replies");
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].target, "/repos/octocat/Hello-World/pulls/1347/comments/426899381/replies");
@@ -425,7 +430,8 @@ TEST_F(PrismFlow, AllowedBotRequester) {
   Json p = ExamplePayload("issue_comment", "created");
   p = WithSender(p, "renovate[bot]", "Bot");
   p = Patch(p, "issue", "number", 1347);
-  p = Patch(p, "comment", "body", "@claude summarise this issue");
+  p = Patch(p, "comment", "body", "@claude summarise this issue and this "
+                                  "![chart](https://github.com/user-attachments/assets/5ac382c7-e004-429b-8e35-7feb3e8f9c6f)");
   FakeApi model(Script({TextTurn("A summary.")}));
   auto env = PrismEnv("issue_comment", p, model);
   env["INPUT_ALLOWED_BOTS"] = "renovate";
@@ -433,6 +439,7 @@ TEST_F(PrismFlow, AllowedBotRequester) {
   EXPECT_FALSE(seen.contains(Endpoint{"GET", "/repos/{o}/{r}/collaborators/{login}/permission"}));
   auto users = ExchangesOf("GET", "/users/{login}");
   ASSERT_EQ(users.size(), 1u);
+  EXPECT_TRUE(seen.contains(Endpoint{"GET", "/repos/{o}/{r}/issues/comments/{id}"}));  // the image's rendering
 }
 
 }  // namespace
