@@ -274,7 +274,7 @@ Result<int64_t> GithubApi::DownloadJobLog(std::string_view repo, int64_t job_id,
     req.headers = {{"User-Agent", "claude-runner"}};
     auto on_chunk = [&](const runner::base::HttpResponseHead&, std::string_view chunk) {
       text.append(chunk);
-      keep_end(2 * max_bytes);  // bounded in memory however long the log
+      keep_end(max_bytes + (1 << 20));  // bounded in memory however long the log
       return true;
     };
     auto log = http_.Send(req, on_chunk, cancel_);
@@ -297,12 +297,12 @@ Result<int64_t> GithubApi::DownloadJobLog(std::string_view repo, int64_t job_id,
       text.erase(0, line + 1);
       dropped += static_cast<int64_t>(line + 1);
     }
-    text = "[the log's first " + std::to_string(dropped) + " bytes were left out]\n" + text;
   }
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (dropped > 0) out << "[the log's first " << dropped << " bytes were left out]\n";
   out << text;
   if (!out.flush()) return Fail(ErrorKind::kIo, "cannot write " + path);
-  return static_cast<int64_t>(text.size());
+  return static_cast<int64_t>(out.tellp());
 }
 
 }  // namespace integrations::github

@@ -85,6 +85,11 @@ Result<Json> AppTokenPermissions(std::string_view additional) {
 Result<std::string> ExchangeForAppToken(runner::base::HttpClient& http, const AppTokenRequest& r,
                                         runner::base::CancelToken* cancel) {
   Json permissions = TRY(AppTokenPermissions(r.additional_permissions));
+  // The OIDC token goes there: https, or plain http only to this machine (a local proxy, a test).
+  if (!r.exchange_url.starts_with("https://") && !r.exchange_url.starts_with("http://127.0.0.1:") &&
+      !r.exchange_url.starts_with("http://localhost:")) {
+    return Fail(ErrorKind::kUsage, "the token exchange URL must be https: " + r.exchange_url);
+  }
   std::string id_token = TRY(IdToken(http, r, cancel));
   runner::base::HttpRequest req;
   req.method = "POST";
@@ -95,7 +100,17 @@ Result<std::string> ExchangeForAppToken(runner::base::HttpClient& http, const Ap
   }
   req.timeout_ms = 30000;
   req.connect_timeout_ms = 10000;
-  auto answer = http.Send(req, nullptr, cancel);
+  // A busy or unreachable exchange is asked again; a refusal (4xx) is final.
+  Result<runner::base::HttpResult> answer = Fail(ErrorKind::kNetwork, "not sent");
+  int64_t backoff = r.backoff_ms;
+  for (int attempt = 1; attempt <= r.max_attempts; ++attempt) {
+    answer = http.Send(req, nullptr, cancel);
+    bool transient = !answer ? answer.error().kind != ErrorKind::kInterrupted
+                             : answer->head.status == 429 || answer->head.status >= 500;
+    if (!transient || attempt == r.max_attempts || (cancel && cancel->cancelled())) break;
+    runner::base::SleepCancellable(backoff, cancel);
+    backoff *= 2;
+  }
   if (!answer) return Fail(answer.error().kind, "the Claude GitHub App token exchange failed: " + answer.error().message);
   if (answer->head.status != 200 && answer->head.status != 201) {
     runner::base::Error e{ErrorKind::kAuth, "the Claude GitHub App token exchange answered " +

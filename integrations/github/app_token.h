@@ -26,7 +26,7 @@ struct AppTokenRequest {
   /// claude-code-action's `additional_permissions`: `name: level` lines added to the default
   /// contents, pull_requests and issues write.
   std::string additional_permissions;
-  int max_attempts = 3;       ///< for the OIDC token (GitHub's token service is flaky at times)
+  int max_attempts = 3;       ///< for the OIDC token and the exchange, on 429, 5xx and network errors
   int64_t backoff_ms = 5000;  ///< doubled after each failure
 };
 

@@ -28,6 +28,7 @@ TEST(AppTokenPermissions, DefaultsPlusTheAdditionalLines) {
 struct Service {
   std::atomic<int> oidc_failures{0};  // answer 503 this many times first
   std::string exchange_status = "200";
+  std::atomic<int> exchange_failures{0};  // answer 502 this many times first
   std::unique_ptr<HttpTestServer> server;
 
   Service() {
@@ -42,6 +43,10 @@ struct Service {
         return w.Send(200, {{"content-type", "application/json"}}, R"({"value":"the.jwt.value"})");
       }
       EXPECT_EQ(r.header("authorization"), "Bearer the.jwt.value");
+      if (exchange_failures > 0) {
+        --exchange_failures;
+        return w.Send(502, {}, "bad gateway");
+      }
       if (exchange_status == "401") {
         return w.Send(401, {{"content-type", "application/json"}},
                       R"({"error":{"message":"workflow validation failed"}})");
@@ -89,6 +94,16 @@ TEST(ExchangeForAppToken, RetriesTheOidcServiceAndReportsTheExchangesRefusal) {
   EXPECT_EQ(token.error().http_status, 401);
   EXPECT_NE(token.error().message.find("workflow validation failed"), std::string::npos) << token.error().message;
   EXPECT_EQ(s.server->requests().size(), 4u);  // two 503s, the token, the exchange
+
+  s.exchange_status = "200";
+  s.exchange_failures = 2;  // a busy exchange is asked again
+  EXPECT_EQ(ExchangeForAppToken(http, s.Request(), nullptr).value(), "ghs_installation");
+
+  AppTokenRequest plain = s.Request();
+  plain.exchange_url = "http://exchange.example/api";
+  auto refused = ExchangeForAppToken(http, plain, nullptr);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("must be https"), std::string::npos);
 
   s.oidc_failures = 5;
   auto down = ExchangeForAppToken(http, s.Request(), nullptr);

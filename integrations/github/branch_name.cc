@@ -115,7 +115,11 @@ std::string TemplateBranchName(std::string_view templ, const BranchTemplateValue
     i = close + 2;
   }
   out.append(templ.substr(std::min(i, templ.size())));
-  if (runner::base::Trim(out).empty()) return NewBranchName(v.prefix, v.entity_type, v.number, v.now);
+  // Blank or unusable (an issue's author chooses the title): the default name, so nobody can
+  // break the runs by titling an issue in a script without Latin letters.
+  if (runner::base::Trim(out).empty() || !IsValidBranchName(out)) {
+    return NewBranchName(v.prefix, v.entity_type, v.number, v.now);
+  }
   return out;
 }
 

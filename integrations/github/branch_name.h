@@ -31,7 +31,7 @@ struct BranchTemplateValues {
 };
 
 /// The name from `templ`; NewBranchName's default when the template is empty or comes out
-/// blank. Unknown `{{names}}` stay as written; a template's result is not lower-cased or cut.
+/// blank or not a valid branch name. Unknown `{{names}}` stay as written; a template's result is not lower-cased or cut.
 std::string TemplateBranchName(std::string_view templ, const BranchTemplateValues& values);
 
 /// True when `name` is safe to give git as a branch name. claude-code-action's whitelist:

@@ -40,7 +40,8 @@ TEST(TemplateBranchName, FillsEveryValue) {
   EXPECT_EQ(TemplateBranchName("{{prefix}}{{description}}-{{entityNumber}}",
                                Values("", "Fix: Login & OAuth fails after the upgrade")),
             "claude/fix-login-oauth-fails-42");  // five words; `&` counts as one but has no letters
-  EXPECT_EQ(TemplateBranchName("{{prefix}}x-{{nope}}-{{entityNumber}}", Values()), "claude/x-{{nope}}-42");
+  // An unknown name stays as written, which no branch name may contain: the default name.
+  EXPECT_EQ(TemplateBranchName("{{prefix}}x-{{nope}}-{{entityNumber}}", Values()), "claude/issue-42-20261121-1530");
 }
 
 TEST(TemplateBranchName, ALabelIsMadeBranchSafeOrFallsBackToTheEntityType) {
@@ -56,6 +57,9 @@ TEST(TemplateBranchName, KeepsTheTemplatesCaseAndLengthButFallsBackWhenBlank) {
   EXPECT_GT(long_name.size(), kMaxBranchNameLength);
   EXPECT_EQ(TemplateBranchName("", Values()), "claude/issue-42-20261121-1530");
   EXPECT_EQ(TemplateBranchName("  {{description}}  ", Values()), "claude/issue-42-20261121-1530");
+  // A title without Latin letters or digits leaves `claude/`, not a branch name: the default.
+  EXPECT_EQ(TemplateBranchName("{{prefix}}{{description}}", Values("", "\xE4\xBF\xAE\xE5\xA4\x8D")),
+            "claude/issue-42-20261121-1530");
 }
 
 TEST(IsValidBranchName, AcceptsOrdinaryNames) {

@@ -192,7 +192,7 @@ class Command {
   /// Images pasted into the issue or PR, its comments and the trigger: downloaded for Read.
   void DownloadConversationImages();
   /// Ends the Claude app's token, when the run got one.
-  void RevokeAppToken(GithubApi& api);
+  void RevokeAppToken();
   std::vector<std::string> AgentArgs() const;
   std::string CoAuthorLine();
   std::string CommitMessage(const std::string& co_author) const;
@@ -242,7 +242,7 @@ int Command::Skip(const std::string& reason) {
 int Command::Refuse(const std::string& reason) {
   Say("not running: {}", reason);
   WriteOutputs("failure");
-  if (api_) RevokeAppToken(*api_);
+  if (api_) RevokeAppToken();
   return kExitNotAllowed;
 }
 
@@ -266,10 +266,16 @@ void Command::DownloadConversationImages() {
   if (!image_paths_.empty()) Say("downloaded {} image(s) for the agent", image_paths_.size());
 }
 
-void Command::RevokeAppToken(GithubApi& api) {
-  // The app's token is valid for an hour: it ends with the run (as claude-code-action's post step).
+void Command::RevokeAppToken() {
+  // The app's token is valid for an hour: it ends with the run (as claude-code-action's post
+  // step), with its own few seconds even when the job is being cancelled.
   if (!app_token_) return;
   app_token_ = false;
+  runner::base::CancelToken cancel;
+  cancel.SetDeadlineMs(runner::base::MonotonicMs() + 5000);
+  ApiOptions options{facts_.api_url, facts_.token};
+  options.max_attempts = 1;
+  GithubApi api(*deps_.http, options, &cancel);
   if (auto revoked = api.RevokeInstallationToken(); !revoked) {
     Say("could not revoke the Claude GitHub App's token: {}", revoked.error().message);
   }
@@ -490,7 +496,7 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
       Say("cannot write the job summary: {}", ok.error().message);
     }
   }
-  RevokeAppToken(final_api);
+  RevokeAppToken();
   Say("done: {} (exit {})", conclusion, exit_code);
   return exit_code;
 }
@@ -586,7 +592,7 @@ int Command::Run() {
         if (ok.error().kind != ErrorKind::kUsage) {
           Say("cannot check the actor's permission: {}", ok.error().message);
           WriteOutputs("failure");
-          RevokeAppToken(*api_);
+          RevokeAppToken();
           return kExitForgeFailed;
         }
         return Refuse(ok.error().message);
@@ -603,7 +609,7 @@ int Command::Run() {
       Say("cannot post the tracking comment: {}", ok.error().message);
       tracking_.reset();
       WriteOutputs("failure");
-      RevokeAppToken(*api_);
+      RevokeAppToken();
       return kExitForgeFailed;
     }
     Say("tracking comment {} posted {} ms after start", tracking_->id(), runner::base::MonotonicMs() - start_ms_);
@@ -621,7 +627,7 @@ int Command::Run() {
     entity_ = std::move(*entity);
     FilterCommentsByActor(*entity_, inputs_.include_comments_by_actor, inputs_.exclude_comments_by_actor);
     trigger_text_ = TriggerText(event_);
-    DownloadConversationImages();
+    if (tag_) DownloadConversationImages();  // only the tag-mode prompt shows the conversation
     if (entity_->is_pr) review_ = std::make_unique<ReviewDraft>(entity_->files);
   }
 

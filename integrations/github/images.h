@@ -33,12 +33,16 @@ struct ImageText {
 };
 
 struct ImageLimits {
-  int max_images = 20;
-  int64_t max_bytes = 10 << 20;  ///< per image
+  int max_images = 20;                   ///< downloads tried, and texts rendered
+  int64_t max_bytes = 10 << 20;          ///< per image
+  int64_t max_total_bytes = 40 << 20;    ///< all images together
 };
 
-/// Downloads the images of `texts` into `dir` (image-<n>.<ext>) and rewrites the texts to point
-/// at them. Returns the paths written; failures are logged by `say` and leave the URL as it is.
+/// Downloads the images of `texts` into `dir` (image-<n>.<ext>, the type read from the file's
+/// first bytes; PNG, JPEG, GIF and WebP only) and rewrites the texts to point at them. An
+/// attachment is paired with the rendered source that names its asset id (GitHub's signed
+/// `https://private-user-images.githubusercontent.com/<user>/<n>-<guid>.<ext>?jwt=…`). Returns
+/// the paths written; failures are logged by `say` and leave the link as it is.
 std::vector<std::string> DownloadImages(GithubApi& api, runner::base::HttpClient& http,
                                         const std::vector<ImageText>& texts, std::string_view server_url,
                                         const std::string& dir, const ImageLimits& limits,

@@ -549,8 +549,9 @@ void FakeGithub::Handle(const HttpTestRequest& request, HttpTestResponse& respon
     // A signed image URL: like the job logs' storage, no token.
     if (request.has_header("authorization")) return response.Send(400, {}, "token not expected");
     std::lock_guard lock(mutex_);
-    std::string name = request.path().substr(std::string("/_storage/images/").size());
-    auto image = attachments_.find(name.substr(0, name.rfind('.')));
+    std::string name = request.path().substr(request.path().rfind('/') + 1);  // <n>-<guid>.png
+    name = name.substr(0, name.rfind('.'));
+    auto image = attachments_.find(name.size() >= 36 ? name.substr(name.size() - 36) : name);
     if (image == attachments_.end() || request.target.find("jwt=") == std::string::npos) {
       return response.Send(404, {}, "not found");
     }

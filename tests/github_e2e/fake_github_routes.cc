@@ -157,7 +157,7 @@ Json FakeGithub::Rendered(const HttpTestRequest& r, Json object) const {
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     html += body.substr(at, it->position() - at);
     std::string id = (*it)[2];
-    html += "<img src=\"" + api_url() + "/_storage/images/" + id + ".png?jwt=" +
+    html += "<img src=\"" + api_url() + "/_storage/images/4001/" + std::to_string(400000 + it->position()) + "-" + id + ".png?jwt=" +
             shapes::FakeSha("jwt" + id).substr(0, 12) + "&amp;v=1\" alt=\"" + std::string((*it)[1]) + "\">";
     at = it->position() + it->length();
   }
