@@ -401,7 +401,13 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   };
 
   std::string branch_url, compare_url, note;
-  if (workspace_ && outcome == FinalReport::Outcome::kSuccess) {
+  // A run that failed or timed out keeps what it did on its branch (as claude-code-action's
+  // agent, which pushes as it goes, does); no pull request is opened for it. Not after a cancel:
+  // the few seconds left belong to the final comment.
+  const bool finished = outcome == FinalReport::Outcome::kSuccess;
+  const bool keep_unfinished = !before_agent && inputs_.push_unfinished &&
+                               (outcome == FinalReport::Outcome::kFailure || outcome == FinalReport::Outcome::kTimedOut);
+  if (workspace_ && (finished || keep_unfinished)) {
     const WorkspacePlan& plan = workspace_->plan();
     auto pushed = workspace_->Finish(commit_message_, bot_, inputs_.allow_workflow_changes);
     if (!pushed) {
@@ -412,7 +418,10 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
       Say("pushed {} commit(s) to {}", pushed->commits, plan.branch);
       branch_url = facts_.server_url + "/" + plan.push_repo + "/tree/" + plan.push_branch;
       branch_name_ = plan.push_branch;
-      if (plan.new_branch) {
+      if (!finished) {
+        note = "The run did not finish; the changes it made so far were pushed to " + plan.push_branch +
+               (plan.new_branch ? " (no pull request was opened)." : ".");
+      } else if (plan.new_branch) {
         std::string title = entity_ ? "Claude: " + std::string(runner::base::Trim(SanitizeForgeText(entity_->title)))
                                     : "Claude: changes from workflow run " + facts_.run_id;
         std::string body = runner::base::Utf8Prefix(posted_result, 4000) + IssueLink();
@@ -437,7 +446,9 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
     }
   } else if (workspace_) {
     auto changed = workspace_->repo().ChangedPaths();
-    if (changed && !changed->empty()) note = "Changes the agent made were not committed or pushed, because the run did not finish.";
+    if (changed && !changed->empty()) {
+      note = "Changes the agent made were not committed or pushed, because the run did not finish.";
+    }
     if (workspace_->plan().new_branch) branch_name_.clear();
   }
 

@@ -41,6 +41,7 @@ struct ActionInputs {
   bool allow_workflow_changes = false;  ///< push commits that touch .github/workflows/
   bool push_to_fork = false;            ///< push to fork PR branches (needs a token that can)
   bool app_token_exchange = true;       ///< without github_token: try the Claude app's token (OIDC)
+  bool push_unfinished = true;          ///< a failed or timed-out run still pushes what it changed
   std::string bot_name = "claude[bot]";
   std::string bot_id = "209825114";
 };

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <optional>
 #include <cstdio>
 #include <ctime>
 #include <thread>
@@ -379,6 +380,53 @@ TEST_F(IssueFlow, PastedImagesAreDownloadedForTheAgent) {
       EXPECT_FALSE(request.has_header("authorization"));
     }
   }
+}
+
+// A run that stops unfinished (--max-turns here) keeps its work on the branch: pushed, no pull
+// request even with create_pr, and the final comment says so. push_unfinished: false leaves it
+// unpushed, as before.
+class UnfinishedRun : public IssueFlow {
+ protected:
+  /// Stops after its second turn (--max-turns 2), with greet.py edited; create_pr is on.
+  RunOutput Run(bool push_unfinished) {
+    std::string file = (work() / "greet.py").string();
+    model_.emplace(Script({ToolTurn("Read", JsonObject({{"file_path", file}})),
+                           ToolTurn("Edit", JsonObject({{"file_path", file}, {"old_string", "Helo, "}, {"new_string", "Hello, "}})),
+                           ToolTurn("Read", JsonObject({{"file_path", file}})),
+                           TextTurn("unreached")}));
+    auto env = JobEnv("issue_comment", IssueCommentPayload(), *model_, gh_->api_url());
+    env["INPUT_CLAUDE_ARGS"] = "--max-turns 2";
+    env["INPUT_CREATE_PR"] = "true";
+    if (!push_unfinished) env["INPUT_PUSH_UNFINISHED"] = "false";
+    return RunGithub(env);
+  }
+  std::optional<FakeApi> model_;
+};
+
+// A run that stops unfinished keeps its work on the branch: pushed, no pull request even with
+// create_pr, and the final comment says so.
+TEST_F(UnfinishedRun, PushesWhatItChangedWithoutAPullRequest) {
+  RunOutput r = Run(true);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Outputs()["conclusion"], "failure");
+  std::string branch = Outputs()["branch_name"];
+  ASSERT_FALSE(branch.empty()) << r.err;
+  auto greet = git_->FileAt(kRepo, branch, "greet.py");
+  ASSERT_TRUE(greet) << greet.error().message;
+  EXPECT_NE(greet->find("Hello, "), std::string::npos);
+  std::string body = TrackingComment(gh_->IssueComments(12))["body"].AsString();
+  EXPECT_NE(body.find("did not finish; the changes it made so far were pushed to " + branch), std::string::npos) << body;
+  EXPECT_TRUE(gh_->Pulls().empty());
+}
+
+// push_unfinished: false leaves the changes unpushed and says so.
+TEST_F(UnfinishedRun, PushUnfinishedFalseLeavesThemUnpushed) {
+  RunOutput r = Run(false);
+  EXPECT_NE(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Outputs()["branch_name"].empty());
+  std::string body = TrackingComment(gh_->IssueComments(12))["body"].AsString();
+  EXPECT_NE(body.find("were not committed or pushed"), std::string::npos) << body;
+  EXPECT_TRUE(gh_->Pulls().empty());
 }
 
 TEST_F(IssueFlow, NoTriggerPhraseEndsAtOnceWithoutAComment) {
