@@ -223,6 +223,44 @@ Result<std::string> GithubApi::GetRenderedBody(std::string_view path) {
   return object["body_html"].AsString();
 }
 
+Result<std::string> GithubApi::CreateBlob(std::string_view repo, std::string_view content) {
+  Json blob = TRY(Send("POST", "/repos/" + std::string(repo) + "/git/blobs",
+                       JsonObject({{"content", runner::base::Base64(content)}, {"encoding", "base64"}})));
+  return blob["sha"].AsString();
+}
+
+Result<std::string> GithubApi::CreateTree(std::string_view repo, std::string_view base_tree,
+                                          const std::vector<TreeChange>& changes) {
+  Json entries = Json::MakeArray();
+  for (const TreeChange& c : changes) {
+    entries.Push(JsonObject({{"path", c.path}, {"mode", c.mode}, {"type", "blob"},
+                             {"sha", c.sha.empty() ? Json() : Json(c.sha)}}));
+  }
+  Json tree = TRY(Send("POST", "/repos/" + std::string(repo) + "/git/trees",
+                       JsonObject({{"base_tree", base_tree}, {"tree", std::move(entries)}})));
+  return tree["sha"].AsString();
+}
+
+Result<std::string> GithubApi::CreateCommit(std::string_view repo, std::string_view message, std::string_view tree,
+                                            std::string_view parent) {
+  Json commit = TRY(Send("POST", "/repos/" + std::string(repo) + "/git/commits",
+                         JsonObject({{"message", message}, {"tree", tree},
+                                     {"parents", runner::base::JsonArray({std::string(parent)})}})));
+  return commit["sha"].AsString();
+}
+
+Result<void> GithubApi::SetBranch(std::string_view repo, std::string_view branch, std::string_view sha, bool create) {
+  if (create) {
+    TRY(Send("POST", "/repos/" + std::string(repo) + "/git/refs",
+             JsonObject({{"ref", "refs/heads/" + std::string(branch)}, {"sha", sha}})));
+  } else {
+    // {ref} is one path segment: its slashes are encoded, as GitHub's own clients send them.
+    TRY(Send("PATCH", "/repos/" + std::string(repo) + "/git/refs/" + runner::base::PercentEncode("heads/" + std::string(branch)),
+             JsonObject({{"sha", sha}, {"force", false}})));
+  }
+  return {};
+}
+
 Result<void> GithubApi::RevokeInstallationToken() {
   TRY(Send("DELETE", "/installation/token", Json()));
   return {};

@@ -84,6 +84,24 @@ class GithubApi {
   /// with signed URLs for attached images).
   runner::base::Result<std::string> GetRenderedBody(std::string_view path);
 
+  // The git data API: commits made here are signed by GitHub ("Verified"), for use_commit_signing.
+  struct TreeChange {
+    std::string path;
+    std::string mode;  ///< "100644", "100755", "120000"
+    std::string sha;   ///< the blob; empty = the path is deleted
+  };
+  /// `POST /git/blobs` (base64): the blob's sha.
+  runner::base::Result<std::string> CreateBlob(std::string_view repo, std::string_view content);
+  /// `POST /git/trees` on `base_tree`: the new tree's sha.
+  runner::base::Result<std::string> CreateTree(std::string_view repo, std::string_view base_tree,
+                                               const std::vector<TreeChange>& changes);
+  /// `POST /git/commits` with one parent and no author (the token's identity; GitHub signs it).
+  runner::base::Result<std::string> CreateCommit(std::string_view repo, std::string_view message,
+                                                 std::string_view tree, std::string_view parent);
+  /// `POST /git/refs` for a new branch, or `PATCH /git/refs/heads%2F<branch>` (no force).
+  runner::base::Result<void> SetBranch(std::string_view repo, std::string_view branch, std::string_view sha,
+                                       bool create);
+
   /// `DELETE /installation/token`: ends the installation token this client uses (204).
   runner::base::Result<void> RevokeInstallationToken();
 

@@ -409,13 +409,18 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
                                (outcome == FinalReport::Outcome::kFailure || outcome == FinalReport::Outcome::kTimedOut);
   if (workspace_ && (finished || keep_unfinished)) {
     const WorkspacePlan& plan = workspace_->plan();
-    auto pushed = workspace_->Finish(commit_message_, bot_, inputs_.allow_workflow_changes);
+    auto pushed = workspace_->Finish(commit_message_, bot_, inputs_.allow_workflow_changes,
+                                     inputs_.use_commit_signing ? &final_api : nullptr);
     if (!pushed) {
       fail("pushing the changes failed: " + pushed.error().message);
       if (plan.new_branch) branch_name_.clear();
     } else if (pushed->pushed) {
       if (pushed->config_restored) Say("the agent changed .git/config; it was put back as it was before pushing");
-      Say("pushed {} commit(s) to {}", pushed->commits, plan.branch);
+      if (!pushed->signed_commit_sha.empty()) {
+        Say("committed the changes to {} through GitHub's API (signed): {}", plan.push_branch, pushed->signed_commit_sha);
+      } else {
+        Say("pushed {} commit(s) to {}", pushed->commits, plan.branch);
+      }
       branch_url = facts_.server_url + "/" + plan.push_repo + "/tree/" + plan.push_branch;
       branch_name_ = plan.push_branch;
       if (!finished) {

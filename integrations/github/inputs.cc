@@ -67,6 +67,7 @@ Result<ActionInputs> ReadInputs(const runner::base::Env& env) {
   in.use_sticky_comment = TRY(Bool(env, "use_sticky_comment", false));
   in.app_token_exchange = TRY(Bool(env, "app_token_exchange", true));
   in.push_unfinished = TRY(Bool(env, "push_unfinished", true));
+  in.use_commit_signing = TRY(Bool(env, "use_commit_signing", false));
   in.use_bedrock = TRY(Bool(env, "use_bedrock", false));
   in.use_vertex = TRY(Bool(env, "use_vertex", false));
   in.create_pr = TRY(Bool(env, "create_pr", false));

@@ -35,6 +35,7 @@ struct ActionInputs {
   std::string claude_code_oauth_token;
   bool use_bedrock = false;
   bool use_vertex = false;
+  bool use_commit_signing = false;  ///< commits through GitHub's API, which signs them
   // Ours (claude-code-action has no such inputs).
   bool create_pr = false;
   bool draft_pr = true;

@@ -1,5 +1,7 @@
 #include "integrations/github/workspace.h"
 
+#include <cstdio>
+
 #include <filesystem>
 
 #include "integrations/github/branch_name.h"
@@ -113,7 +115,7 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
 }
 
 Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::git::Identity& bot,
-                                      bool allow_workflow_changes) {
+                                      bool allow_workflow_changes, GithubApi* signed_api) {
   PushOutcome out;
   // Whatever the agent did to .git/config (remotes, url rewrites, helpers) is undone before
   // the runner commits and pushes with the token.
@@ -157,6 +159,28 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
     }
   }
   if (!plan_.can_push) return out;
+  if (signed_api) {
+    // One commit with the run's whole change, on the commit the run started from.
+    std::vector<GithubApi::TreeChange> changes;
+    for (const std::string& p : TRY(repo_.PathsChangedBetween(start_sha_, "HEAD"))) {
+      auto file = TRY(repo_.FileAt("HEAD", p));
+      GithubApi::TreeChange change{p, "100644", ""};
+      if (file) {
+        char mode[16];
+        std::snprintf(mode, sizeof mode, "%o", file->mode);
+        change.mode = mode;
+        change.sha = TRY(signed_api->CreateBlob(plan_.push_repo, file->content));
+      }
+      changes.push_back(std::move(change));
+    }
+    if (changes.empty()) return out;  // the commits cancel out
+    std::string tree = TRY(signed_api->CreateTree(plan_.push_repo, TRY(repo_.TreeSha(start_sha_)), changes));
+    std::string commit = TRY(signed_api->CreateCommit(plan_.push_repo, message, tree, start_sha_));
+    TRY_VOID(signed_api->SetBranch(plan_.push_repo, push_branch_, commit, plan_.new_branch));
+    out.signed_commit_sha = commit;
+    out.pushed = true;
+    return out;
+  }
   TRY_VOID(repo_.Push(push_url_, plan_.branch, push_branch_, auth_));
   out.pushed = true;
   return out;

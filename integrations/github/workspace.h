@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "integrations/github/api.h"
 #include "integrations/github/context.h"
 #include "integrations/github/event.h"
 #include "integrations/github/inputs.h"
@@ -45,6 +46,7 @@ struct PushOutcome {
   bool config_restored = false;  ///< .git/config had changed during the run and was put back
   std::string commit_sha;  ///< the runner's own commit of leftovers; empty when none
   int commits = 0;         ///< commits on the branch from this run
+  std::string signed_commit_sha;  ///< use_commit_signing: the commit made through the API
 };
 
 class Workspace {
@@ -62,11 +64,15 @@ class Workspace {
   /// checkout's stored credentials go and Claude's configuration is taken from the base branch.
   runner::base::Result<void> ProtectConfig(const EntityContext& pull);
 
-  /// Commits what the agent left and pushes. `message` is the full commit message.
+  /// Commits what the agent left and pushes. `message` is the full commit message. With
+  /// `signed_api` (use_commit_signing) nothing is pushed with git: the run's changes become one
+  /// commit made through GitHub's git data API, which GitHub signs, and the branch is set to it.
   runner::base::Result<PushOutcome> Finish(const std::string& message, const runner::git::Identity& bot,
-                                           bool allow_workflow_changes);
+                                           bool allow_workflow_changes, GithubApi* signed_api = nullptr);
 
   const WorkspacePlan& plan() const { return plan_; }
+  /// The commit the run started from (the remote branch's head, or the base's for a new branch).
+  const std::string& start_sha() const { return start_sha_; }
   runner::git::Repo& repo() { return repo_; }
 
  private:

@@ -157,6 +157,37 @@ Result<std::string> Repo::ResolveSha(std::string_view rev) const {
   return OidHex(*git_commit_id(commit.get()));
 }
 
+Result<std::optional<Repo::File>> Repo::FileAt(std::string_view rev, std::string_view path) const {
+  Commit commit = TRY(detail::LookupCommit(repo_.get(), rev));
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, commit.get()) != 0) return detail::GitFail(base::ErrorKind::kIo, "reading a tree");
+  detail::Tree tree(raw_tree);
+  git_tree_entry* raw_entry = nullptr;
+  std::string p(path);
+  int rc = git_tree_entry_bypath(&raw_entry, tree.get(), p.c_str());
+  if (rc == GIT_ENOTFOUND) return std::optional<File>();
+  if (rc != 0) return detail::GitFail(base::ErrorKind::kIo, "finding " + p);
+  detail::TreeEntry entry(raw_entry);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
+    return base::Fail(base::ErrorKind::kUsage, p + " is not a file at " + std::string(rev));
+  }
+  git_blob* raw_blob = nullptr;
+  if (git_blob_lookup(&raw_blob, repo_.get(), git_tree_entry_id(entry.get())) != 0) {
+    return detail::GitFail(base::ErrorKind::kIo, "reading " + p);
+  }
+  detail::Blob blob(raw_blob);
+  File file;
+  file.content.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                      static_cast<size_t>(git_blob_rawsize(blob.get())));
+  file.mode = static_cast<int>(git_tree_entry_filemode(entry.get()));
+  return std::optional<File>(std::move(file));
+}
+
+Result<std::string> Repo::TreeSha(std::string_view rev) const {
+  Commit commit = TRY(detail::LookupCommit(repo_.get(), rev));
+  return OidHex(*git_commit_tree_id(commit.get()));
+}
+
 Result<std::string> Repo::RemoteUrl(std::string_view remote) const {
   git_remote* r = nullptr;
   std::string name(remote);

@@ -111,6 +111,17 @@ class Repo {
   Result<std::vector<std::string>> PathsChangedBetween(std::string_view base,
                                                        std::string_view head) const;
 
+  /// A file of commit `rev`: its bytes and git mode (0100644, 0100755, 0120000 for a symlink,
+  /// whose content is the link's target); nullopt when `rev` has no such file. kUsage for a
+  /// submodule or directory.
+  struct File {
+    std::string content;
+    int mode = 0100644;
+  };
+  Result<std::optional<File>> FileAt(std::string_view rev, std::string_view path) const;
+  /// The sha of commit `rev`'s root tree.
+  Result<std::string> TreeSha(std::string_view rev) const;
+
   /// Pushes local `branch` to refs/heads/<remote_branch> on `remote` (no force). A rejection
   /// names the server's reason and any "remote:" text it sent (a hook's message).
   Result<void> Push(std::string_view remote, std::string_view branch,

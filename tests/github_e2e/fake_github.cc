@@ -80,6 +80,11 @@ const std::vector<FakeGithub::Route>& FakeGithub::Routes() {
       {"GET", std::regex(kRepo + "/actions/jobs/(\\d+)/logs$"), &FakeGithub::DownloadJobLog},
       {"DELETE", std::regex("^/installation/token$"), &FakeGithub::RevokeToken},
       {"GET", std::regex(kRepo + "/issues/comments/(\\d+)$"), &FakeGithub::GetIssueComment},
+      {"POST", std::regex(kRepo + "/git/blobs$"), &FakeGithub::CreateGitBlob},
+      {"POST", std::regex(kRepo + "/git/trees$"), &FakeGithub::CreateGitTree},
+      {"POST", std::regex(kRepo + "/git/commits$"), &FakeGithub::CreateGitCommit},
+      {"POST", std::regex(kRepo + "/git/refs$"), &FakeGithub::CreateGitRef},
+      {"PATCH", std::regex(kRepo + "/git/refs/(.+)$"), &FakeGithub::UpdateGitRef},
       {"GET", std::regex(kRepo + "/pulls/comments/(\\d+)$"), &FakeGithub::GetReviewComment},
   };
   return kRoutes;
@@ -464,6 +469,29 @@ int64_t FakeGithub::AddJob(int64_t run_id, Json job, std::string log) {
 void FakeGithub::AddAttachment(std::string id, std::string bytes) {
   std::lock_guard lock(mutex_);
   attachments_[std::move(id)] = std::move(bytes);
+}
+
+std::map<std::string, std::string> FakeGithub::GitRefs() const {
+  std::lock_guard lock(mutex_);
+  return git_refs_;
+}
+
+Json FakeGithub::GitCommit(const std::string& sha) const {
+  std::lock_guard lock(mutex_);
+  auto it = git_commits_.find(sha);
+  return it == git_commits_.end() ? Json() : it->second;
+}
+
+Json FakeGithub::GitTree(const std::string& sha) const {
+  std::lock_guard lock(mutex_);
+  auto it = git_trees_.find(sha);
+  return it == git_trees_.end() ? Json() : it->second;
+}
+
+std::string FakeGithub::GitBlob(const std::string& sha) const {
+  std::lock_guard lock(mutex_);
+  auto it = git_blobs_.find(sha);
+  return it == git_blobs_.end() ? "" : it->second;
 }
 
 bool FakeGithub::token_revoked() const {

@@ -13,6 +13,7 @@
 ///   GET   /repos/{o}/{r}/actions/jobs/{id}/logs  (302 to a signed storage URL on the fake)
 ///   DELETE /installation/token  (204; the token is refused from then on)
 ///   GET   /repos/{o}/{r}/issues/comments/{id}   GET /repos/{o}/{r}/pulls/comments/{id}
+///   POST  /repos/{o}/{r}/git/blobs|trees|commits|refs   PATCH /repos/{o}/{r}/git/refs/heads%2F{branch}
 ///
 /// Responses have GitHub's real shapes: every property the official OpenAPI description
 /// (@octokit/openapi) marks required is present with its type (fake_github_test checks each
@@ -52,6 +53,10 @@
 ///   also has `body_html` and `body_text`: attachment images of AddAttachment become `<img>`s
 ///   whose src is a signed URL of `/_storage/images/{id}.png?jwt=…` (no token taken, or
 ///   accepted), as GitHub renders private-user-images links.
+/// - The git data API keeps what it was given: blobs (base64), trees (base_tree and entries),
+///   commits (signed by the fake: verification.verified true, author = the identity) and branch
+///   refs; a PATCH of a ref that does not exist is 422, a POST of one that exists is 422.
+///   GitRefs() tells where each branch points.
 /// - Faults (FailAll, FailNext) answer before authentication, with `{"message":...}`.
 /// Thread-safe: handlers run on the server's threads, one mutex guards the state; the
 /// inspection methods return copies.
@@ -149,6 +154,14 @@ class FakeGithub {
   int64_t first_comment_ms() const;
   /// Whether DELETE /installation/token ended the token.
   bool token_revoked() const;
+  /// Branch → commit sha, for refs set through the git data API.
+  std::map<std::string, std::string> GitRefs() const;
+  /// A commit made through the git data API: message, tree, parents (shas), verification.
+  Json GitCommit(const std::string& sha) const;
+  /// A tree made through the API: {base_tree, tree: [{path, mode, type, sha}]}.
+  Json GitTree(const std::string& sha) const;
+  /// A blob's bytes (decoded).
+  std::string GitBlob(const std::string& sha) const;
 
  private:
   struct Route;
@@ -198,6 +211,12 @@ class FakeGithub {
   Reply DownloadJobLog(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply RevokeToken(const runner::testing::HttpTestRequest& r, const Params& p);
   Reply GetIssueComment(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply CreateGitBlob(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply CreateGitTree(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply CreateGitCommit(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply CreateGitRef(const runner::testing::HttpTestRequest& r, const Params& p);
+  Reply UpdateGitRef(const runner::testing::HttpTestRequest& r, const Params& p);
+  Json RefObject(const std::string& branch, const std::string& sha) const;
   Reply GetReviewComment(const runner::testing::HttpTestRequest& r, const Params& p);
   /// Adds body_html/body_text to `object` when the request asks for the full media type.
   Json Rendered(const runner::testing::HttpTestRequest& r, Json object) const;
@@ -250,6 +269,9 @@ class FakeGithub {
   int64_t first_comment_ms_ = 0;
   bool token_revoked_ = false;
   std::map<std::string, std::string> attachments_;  ///< asset id → bytes
+  std::map<std::string, std::string> git_blobs_;    ///< sha → bytes
+  std::map<std::string, Json> git_trees_, git_commits_;
+  std::map<std::string, std::string> git_refs_;     ///< branch → sha
 };
 
 }  // namespace github_e2e

@@ -408,4 +408,108 @@ FakeGithub::Reply FakeGithub::RevokeToken(const HttpTestRequest&, const Params&)
   return Reply{204, Json()};
 }
 
+FakeGithub::Reply FakeGithub::CreateGitBlob(const HttpTestRequest& r, const Params&) {
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "content", "Blob");
+  std::string content = body["content"].AsString();
+  if (body["encoding"].AsString() == "base64") {
+    auto decoded = runner::base::Base64Decode(content);
+    if (!decoded) return Reply{422, MissingField("Blob", "content")};
+    content = *decoded;
+  }
+  std::string sha = shapes::FakeSha("blob " + content);
+  git_blobs_[sha] = content;
+  return Reply{201, JsonObject({{"url", RepoUrl() + "/git/blobs/" + sha}, {"sha", sha}})};
+}
+
+FakeGithub::Reply FakeGithub::CreateGitTree(const HttpTestRequest& r, const Params&) {
+  PARSE_BODY(body);
+  if (!body["tree"].is_array()) return Reply{422, MissingField("Tree", "tree")};
+  Json entries = Json::MakeArray();
+  for (const Json& e : body["tree"].items()) {
+    if (!e["path"].is_string() || !e["mode"].is_string()) return Reply{422, MissingField("Tree", "tree.path")};
+    if (e["sha"].is_string() && !git_blobs_.contains(e["sha"].AsString())) {
+      return Reply{422, Unprocessable("tree.sha " + e["sha"].AsString() + " is not a valid blob", Json::MakeArray())};
+    }
+    entries.Push(e);
+  }
+  std::string sha = shapes::FakeSha("tree " + body.Dump());
+  git_trees_[sha] = JsonObject({{"base_tree", body["base_tree"]}, {"tree", entries}});
+  Json shown = Json::MakeArray();
+  for (const Json& e : entries.items()) {
+    if (e["sha"].is_string()) {
+      shown.Push(JsonObject({{"path", e["path"]}, {"mode", e["mode"]}, {"type", "blob"}, {"sha", e["sha"]},
+                             {"url", RepoUrl() + "/git/blobs/" + e["sha"].AsString()}}));
+    }
+  }
+  return Reply{201, JsonObject({{"sha", sha}, {"url", RepoUrl() + "/git/trees/" + sha}, {"tree", shown},
+                                {"truncated", false}})};
+}
+
+FakeGithub::Reply FakeGithub::CreateGitCommit(const HttpTestRequest& r, const Params&) {
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "message", "Commit");
+  REQUIRE_TEXT(body, "tree", "Commit");
+  if (!git_trees_.contains(body["tree"].AsString())) {
+    return Reply{422, Unprocessable("Tree SHA does not exist", Json::MakeArray())};
+  }
+  std::string now = shapes::IsoSeconds();
+  Json parents = Json::MakeArray();
+  for (const Json& parent : body["parents"].items()) {
+    std::string p = parent.AsString();
+    parents.Push(JsonObject({{"sha", p}, {"url", RepoUrl() + "/git/commits/" + p},
+                             {"html_url", HtmlRepoUrl() + "/commit/" + p}}));
+  }
+  std::string sha = shapes::FakeSha("commit " + body.Dump());
+  Json person = JsonObject({{"name", identity_login_}, {"email", std::to_string(identity_id_) + "+" + identity_login_ +
+                                                                     "@users.noreply.github.com"}, {"date", now}});
+  Json commit = JsonObject({
+      {"sha", sha}, {"node_id", "C_" + sha.substr(0, 12)}, {"url", RepoUrl() + "/git/commits/" + sha},
+      {"html_url", HtmlRepoUrl() + "/commit/" + sha}, {"author", person}, {"committer", person},
+      {"tree", JsonObject({{"sha", body["tree"]}, {"url", RepoUrl() + "/git/trees/" + body["tree"].AsString()}})},
+      {"message", body["message"]}, {"parents", parents},
+      {"verification", JsonObject({{"verified", true}, {"reason", "valid"}, {"signature", "-----BEGIN PGP SIGNATURE-----"},
+                                   {"payload", "tree " + body["tree"].AsString()}, {"verified_at", now}})},
+  });
+  git_commits_[sha] = commit;
+  return Reply{201, commit};
+}
+
+Json FakeGithub::RefObject(const std::string& branch, const std::string& sha) const {
+  return JsonObject({{"ref", "refs/heads/" + branch}, {"node_id", "REF_" + sha.substr(0, 10)},
+                     {"url", RepoUrl() + "/git/refs/heads/" + branch},
+                     {"object", JsonObject({{"type", "commit"}, {"sha", sha}, {"url", RepoUrl() + "/git/commits/" + sha}})}});
+}
+
+FakeGithub::Reply FakeGithub::CreateGitRef(const HttpTestRequest& r, const Params&) {
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "ref", "Reference");
+  REQUIRE_TEXT(body, "sha", "Reference");
+  std::string ref = body["ref"].AsString();
+  if (!ref.starts_with("refs/heads/")) return Reply{422, Unprocessable("Reference name is invalid", Json::MakeArray())};
+  std::string branch = ref.substr(11);
+  if (git_refs_.contains(branch)) return Reply{422, Unprocessable("Reference already exists", Json::MakeArray())};
+  git_refs_[branch] = body["sha"].AsString();
+  return Reply{201, RefObject(branch, git_refs_[branch])};
+}
+
+FakeGithub::Reply FakeGithub::UpdateGitRef(const HttpTestRequest& r, const Params& p) {
+  PARSE_BODY(body);
+  REQUIRE_TEXT(body, "sha", "Reference");
+  // {ref} is `heads/<branch>`, its slashes sent encoded (%2F) or not.
+  std::string ref = p[2];
+  for (size_t at = ref.find("%2F"); at != std::string::npos; at = ref.find("%2F")) ref.replace(at, 3, "/");
+  for (size_t at = ref.find("%2f"); at != std::string::npos; at = ref.find("%2f")) ref.replace(at, 3, "/");
+  if (!ref.starts_with("heads/")) return Reply{422, Unprocessable("Reference does not exist", Json::MakeArray())};
+  std::string branch = ref.substr(6);
+  // A branch of a seeded pull request exists too (at the PR's head).
+  bool known = git_refs_.contains(branch) || branch_shas_.contains(branch);
+  if (!known) {
+    for (const auto& [n, pull] : pulls_) known = known || pull["head"]["ref"].AsString() == branch;
+  }
+  if (!known) return Reply{422, Unprocessable("Reference does not exist", Json::MakeArray())};
+  git_refs_[branch] = body["sha"].AsString();
+  return Reply{200, RefObject(branch, git_refs_[branch])};
+}
+
 }  // namespace github_e2e

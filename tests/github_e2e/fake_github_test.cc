@@ -429,6 +429,7 @@ TEST_F(FakeGithubTest, EveryResponseMatchesGithubsDescription) {
       {"GET", repo + "/actions/runs/" + std::to_string(run) + "/jobs?per_page=100", "", 200},
       {"GET", repo + "/issues/comments/" + std::to_string(seeded), "", 200},
       {"GET", repo + "/pulls/comments/" + std::to_string(thread), "", 200},
+      {"POST", repo + "/git/blobs", R"({"content":"aGVsbG8K","encoding":"base64"})", 201},
       {"GET", repo + "/collaborators/ghost/permission", "", 404},
       {"POST", repo + "/issues/" + n + "/comments", R"({})", 422},
   };
@@ -444,6 +445,41 @@ TEST_F(FakeGithubTest, EveryResponseMatchesGithubsDescription) {
     for (const std::string& e : *errors) all += e + "\n";
     EXPECT_TRUE(errors->empty()) << c.method << " " << c.path << ":\n" << all;
   }
+}
+
+TEST_F(FakeGithubTest, GitDataAnswersMatchGithubsDescription) {
+  auto spec = OpenApiSpec::Load(PrismGithub::DefaultNodeModules() /
+                                "@octokit/openapi/generated/api.github.com.json");
+  ASSERT_TRUE(spec) << spec.error().message;
+  std::string repo = "/repos/octo/hello";
+  auto check = [&](const std::string& method, const std::string& path, const std::string& body, int status) {
+    Answer answer = Call(method, path, body);
+    EXPECT_EQ(answer.status, status) << method << " " << path << ": " << answer.body.Dump();
+    auto errors = spec->CheckResponse(method, path, status, answer.body);
+    EXPECT_TRUE(errors) << errors.error().message;
+    if (errors) {
+      std::string all;
+      for (const std::string& e : *errors) all += e + "\n";
+      EXPECT_TRUE(errors->empty()) << method << " " << path << ":\n" << all;
+    }
+    return answer.body;
+  };
+  std::string blob = check("POST", repo + "/git/blobs", R"({"content":"aGVsbG8K","encoding":"base64"})", 201)["sha"].AsString();
+  EXPECT_EQ(fake_->GitBlob(blob), "hello\n");
+  std::string tree = check("POST", repo + "/git/trees",
+                           JsonObject({{"base_tree", "abc"}, {"tree", JsonArray({JsonObject({{"path", "a.txt"}, {"mode", "100644"},
+                                                                                          {"type", "blob"}, {"sha", blob}}),
+                                                                              JsonObject({{"path", "gone.txt"}, {"mode", "100644"},
+                                                                                          {"type", "blob"}, {"sha", Json()}})})}}).Dump(),
+                           201)["sha"].AsString();
+  std::string commit = check("POST", repo + "/git/commits",
+                             JsonObject({{"message", "m"}, {"tree", tree}, {"parents", JsonArray({"abc"})}}).Dump(), 201)["sha"].AsString();
+  check("POST", repo + "/git/refs", JsonObject({{"ref", "refs/heads/claude/x"}, {"sha", commit}}).Dump(), 201);
+  check("PATCH", repo + "/git/refs/heads%2Fclaude%2Fx", JsonObject({{"sha", commit}, {"force", false}}).Dump(), 200);
+  EXPECT_EQ(Call("POST", repo + "/git/refs", JsonObject({{"ref", "refs/heads/claude/x"}, {"sha", commit}}).Dump()).status, 422);
+  EXPECT_EQ(Call("PATCH", repo + "/git/refs/heads%2Fnope", JsonObject({{"sha", commit}}).Dump()).status, 422);
+  EXPECT_EQ(Call("POST", repo + "/git/commits", JsonObject({{"message", "m"}, {"tree", "nope"}}).Dump()).status, 422);
+  EXPECT_EQ(fake_->GitRefs()["claude/x"], commit);
 }
 
 /// The checker itself finds violations (so the test above could fail).

@@ -385,6 +385,35 @@ TEST_F(IssueFlow, PastedImagesAreDownloadedForTheAgent) {
 // A run that stops unfinished (--max-turns here) keeps its work on the branch: pushed, no pull
 // request even with create_pr, and the final comment says so. push_unfinished: false leaves it
 // unpushed, as before.
+// use_commit_signing: no git push; the change becomes one commit made through GitHub's git data
+// API (which GitHub signs), on the base's commit, and the new branch points at it; the PR is
+// opened from that branch.
+TEST_F(IssueFlow, CommitSigningCommitsThroughTheApi) {
+  FakeApi model(FixTypoScript());
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), model, gh_->api_url());
+  env["INPUT_USE_COMMIT_SIGNING"] = "true";
+  env["INPUT_CREATE_PR"] = "true";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string branch = Outputs()["branch_name"];
+  ASSERT_TRUE(branch.starts_with("claude/issue-12-")) << branch;
+  EXPECT_FALSE(git_->BranchExists(kRepo, branch).value_or(true)) << "pushed with git";
+  auto refs = gh_->GitRefs();
+  ASSERT_TRUE(refs.contains(branch)) << r.err;
+  Json commit = gh_->GitCommit(refs[branch]);
+  ASSERT_FALSE(commit.is_null());
+  EXPECT_TRUE(commit["verification"]["verified"].AsBool());
+  EXPECT_EQ(commit["parents"].at(0)["sha"].AsString(), main_sha_);
+  EXPECT_NE(commit["message"].AsString().find("Co-authored-by: Alice Example"), std::string::npos);
+  Json tree = gh_->GitTree(commit["tree"]["sha"].AsString());
+  ASSERT_EQ(tree["tree"].size(), 1u) << tree.Dump();
+  EXPECT_EQ(tree["tree"].at(0)["path"].AsString(), "greet.py");
+  EXPECT_EQ(tree["tree"].at(0)["mode"].AsString(), "100644");
+  EXPECT_NE(gh_->GitBlob(tree["tree"].at(0)["sha"].AsString()).find("Hello, "), std::string::npos);
+  ASSERT_EQ(gh_->Pulls().size(), 1u);
+  EXPECT_EQ(gh_->Pulls()[0]["head"]["ref"].AsString(), branch);
+}
+
 class UnfinishedRun : public IssueFlow {
  protected:
   /// Stops after its second turn (--max-turns 2), with greet.py edited; create_pr is on.
@@ -837,6 +866,41 @@ TEST_F(PullFlow, CiToolsFindTheFailedStepAndItsLog) {
   }
   ASSERT_NE(reply, nullptr);
   EXPECT_NE((*reply)["body"].AsString().find("'Hello, Bob'"), std::string::npos) << (*reply)["body"].AsString();
+}
+
+// use_commit_signing on an open pull request: its branch is moved (no force) to one API commit on
+// the PR's head.
+TEST_F(PullFlow, CommitSigningMovesThePullRequestsBranch) {
+  int64_t trigger_id = gh_->AddReviewComment(
+      5, JsonObject({{"user", JsonObject({{"login", "alice"}})}, {"body", "@claude rename x to count"},
+                     {"path", "greet.py"}, {"line", 2}, {"side", "RIGHT"}, {"commit_id", feature_sha_},
+                     {"created_at", kTriggerTime}, {"updated_at", kTriggerTime}}));
+  Json p = PullPayload("pull_request_review_comment", "created");
+  p = Patch(p, "comment", "id", trigger_id);
+  p = Patch(p, "comment", "body", "@claude rename x to count");
+  p = Patch(p, "comment", "created_at", kTriggerTime);
+  p = Patch(p, "comment", "updated_at", kTriggerTime);
+  std::string file = (work() / "greet.py").string();
+  FakeApi model(Script({ToolTurn("Read", JsonObject({{"file_path", file}})),
+                        ToolTurn("Edit", JsonObject({{"file_path", file}, {"old_string", "x = 1"}, {"new_string", "count = 1"}})),
+                        TextTurn("Renamed.")}));
+  auto env = JobEnv("pull_request_review_comment", p, model, gh_->api_url());
+  env["INPUT_USE_COMMIT_SIGNING"] = "true";
+  RunOutput r = RunGithub(env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(git_->Tip(kRepo, "feature")->sha, feature_sha_);  // git was not used to push
+  auto refs = gh_->GitRefs();
+  ASSERT_TRUE(refs.contains("feature")) << r.err;
+  Json commit = gh_->GitCommit(refs["feature"]);
+  EXPECT_EQ(commit["parents"].at(0)["sha"].AsString(), feature_sha_);
+  bool patched = false;
+  for (const auto& request : gh_->requests()) {
+    if (request.method == "PATCH" && request.path().ends_with("/git/refs/heads%2Ffeature")) {
+      patched = true;
+      EXPECT_EQ(Json::Parse(request.body).value()["force"].AsBool(true), false);
+    }
+  }
+  EXPECT_TRUE(patched);
 }
 
 TEST_F(PullFlow, ReviewBotPostsOneReviewWithTwoInlineComments) {

@@ -60,6 +60,11 @@ const std::vector<std::pair<std::string, std::string>>& RunnerTable() {
       {"DELETE", "/installation/token"},
       {"GET", "/repos/{o}/{r}/issues/comments/{id}"},
       {"GET", "/repos/{o}/{r}/pulls/comments/{id}"},
+      {"POST", "/repos/{o}/{r}/git/blobs"},
+      {"POST", "/repos/{o}/{r}/git/trees"},
+      {"POST", "/repos/{o}/{r}/git/commits"},
+      {"POST", "/repos/{o}/{r}/git/refs"},
+      {"PATCH", "/repos/{o}/{r}/git/refs/{ref}"},
   };
   return table;
 }
@@ -400,6 +405,49 @@ TEST_F(PrismFlow, ClaudeAppTokenIsRevokedAtTheEnd) {
   std::vector<PrismGithub::Exchange> all = prism_->exchanges();
   ASSERT_FALSE(all.empty());
   EXPECT_EQ(all.back().method, "DELETE");  // the last request of the run
+}
+
+// use_commit_signing: the change goes through the git data API (blob, tree, commit), then a new
+// branch is created for an issue, and a pull request's branch is moved.
+TEST_F(PrismFlow, CommitSigningThroughTheGitDataApi) {
+  std::string greet = (work() / "greet.py").string();
+  Json issue = ExamplePayload("issue_comment", "created");
+  issue = Patch(issue, "issue", "number", 1347);
+  issue = Patch(issue, "comment", "body", "@claude please fix the typo in greet.py");
+  FakeApi model(Script({ToolTurn("Read", JsonObject({{"file_path", greet}})),
+                        ToolTurn("Edit", JsonObject({{"file_path", greet}, {"old_string", "Helo, "}, {"new_string", "Hello, "}})),
+                        TextTurn("Fixed.")}));
+  auto env = PrismEnv("issue_comment", issue, model);
+  env["INPUT_USE_COMMIT_SIGNING"] = "true";
+  auto seen = RunAndValidate(env);
+  for (const Endpoint& e : std::vector<Endpoint>{{"POST", "/repos/{o}/{r}/git/blobs"},
+                                                 {"POST", "/repos/{o}/{r}/git/trees"},
+                                                 {"POST", "/repos/{o}/{r}/git/commits"},
+                                                 {"POST", "/repos/{o}/{r}/git/refs"}}) {
+    EXPECT_TRUE(seen.contains(e)) << e.first << " " << e.second;
+  }
+  auto blobs = ExchangesOf("POST", "/repos/{o}/{r}/git/blobs");
+  ASSERT_EQ(blobs.size(), 1u);
+  EXPECT_EQ(Json::Parse(blobs[0].request_body).value()["encoding"].AsString(), "base64");
+
+  // A pull request's own branch: PATCH of its ref.
+  prism_->ClearExchanges();
+  std::filesystem::remove_all(work());
+  Checkout(kExampleBase);  // a fresh checkout, as in a new job
+  std::string file = (work() / kExampleFile).string();
+  Json pull = PullPayload("pull_request_review_comment", "created");
+  pull = Patch(pull, "comment", "body", "@claude add a fourth line to file1.txt");
+  pull = Patch(pull, "comment", "id", 426899381);
+  FakeApi second(Script({ToolTurn("Read", JsonObject({{"file_path", file}})),
+                         ToolTurn("Edit", JsonObject({{"file_path", file}, {"old_string", "three\n"}, {"new_string", "three\nfour\n"}})),
+                         TextTurn("Added.")}));
+  auto pull_env = PrismEnv("pull_request_review_comment", pull, second);
+  pull_env["INPUT_USE_COMMIT_SIGNING"] = "true";
+  auto pull_seen = RunAndValidate(pull_env);
+  EXPECT_TRUE(pull_seen.contains(Endpoint{"PATCH", "/repos/{o}/{r}/git/refs/{ref}"}));
+  auto patches = ExchangesOf("PATCH", "/repos/{o}/{r}/git/refs/{ref}");
+  ASSERT_EQ(patches.size(), 1u);
+  EXPECT_TRUE(patches[0].target.ends_with("/git/refs/heads%2Fnew-topic")) << patches[0].target;
 }
 
 // use_sticky_comment on a pull request event: the runner lists the conversation's comments for
