@@ -233,7 +233,7 @@ Result<std::string> GithubApi::CreateTree(std::string_view repo, std::string_vie
                                           const std::vector<TreeChange>& changes) {
   Json entries = Json::MakeArray();
   for (const TreeChange& c : changes) {
-    entries.Push(JsonObject({{"path", c.path}, {"mode", c.mode}, {"type", "blob"},
+    entries.Push(JsonObject({{"path", c.path}, {"mode", c.mode}, {"type", c.type},
                              {"sha", c.sha.empty() ? Json() : Json(c.sha)}}));
   }
   Json tree = TRY(Send("POST", "/repos/" + std::string(repo) + "/git/trees",

@@ -87,8 +87,9 @@ class GithubApi {
   // The git data API: commits made here are signed by GitHub ("Verified"), for use_commit_signing.
   struct TreeChange {
     std::string path;
-    std::string mode;  ///< "100644", "100755", "120000"
-    std::string sha;   ///< the blob; empty = the path is deleted
+    std::string mode;  ///< "100644", "100755", "120000", "160000" (a submodule)
+    std::string type = "blob";  ///< "commit" for a submodule
+    std::string sha;   ///< the blob (or submodule commit); empty = the path is deleted
   };
   /// `POST /git/blobs` (base64): the blob's sha.
   runner::base::Result<std::string> CreateBlob(std::string_view repo, std::string_view content);

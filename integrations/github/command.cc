@@ -405,11 +405,15 @@ int Command::Finish(int agent_code, const std::string& agent_error) {
   // agent, which pushes as it goes, does); no pull request is opened for it. Not after a cancel:
   // the few seconds left belong to the final comment.
   const bool finished = outcome == FinalReport::Outcome::kSuccess;
-  const bool keep_unfinished = !before_agent && inputs_.push_unfinished &&
-                               (outcome == FinalReport::Outcome::kFailure || outcome == FinalReport::Outcome::kTimedOut);
+  // Only for a run cut short by a limit or the API (exit 3-8): not after a hook stopped it (9,
+  // often a guard) or an internal error (1), whose state nobody vouches for.
+  const bool keep_unfinished = !before_agent && inputs_.push_unfinished && agent_code >= 3 && agent_code <= 8;
   if (workspace_ && (finished || keep_unfinished)) {
     const WorkspacePlan& plan = workspace_->plan();
-    auto pushed = workspace_->Finish(commit_message_, bot_, inputs_.allow_workflow_changes,
+    // Half-done work says so in its subject.
+    std::string message = commit_message_;
+    if (!finished) message.insert(message.find('\n'), " (unfinished)");
+    auto pushed = workspace_->Finish(message, bot_, inputs_.allow_workflow_changes, &final_cancel,
                                      inputs_.use_commit_signing ? &final_api : nullptr);
     if (!pushed) {
       fail("pushing the changes failed: " + pushed.error().message);

@@ -115,7 +115,8 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
 }
 
 Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::git::Identity& bot,
-                                      bool allow_workflow_changes, GithubApi* signed_api) {
+                                      bool allow_workflow_changes, runner::base::CancelToken* cancel,
+                                      GithubApi* signed_api) {
   PushOutcome out;
   // Whatever the agent did to .git/config (remotes, url rewrites, helpers) is undone before
   // the runner commits and pushes with the token.
@@ -150,6 +151,10 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
       return Fail(ErrorKind::kConfig, "the commits change " + p +
                                           "; workflow files are not pushed unless allow_workflow_changes is true");
     }
+    std::string name = std::filesystem::path(p).filename().string();
+    if (name.starts_with("gha-creds-") && name.ends_with(".json")) {
+      return Fail(ErrorKind::kConfig, "the commits add " + p + ", a cloud login's credentials file; not pushed");
+    }
     for (const std::string& r : restored_) {
       if (p == r || p.starts_with(r + "/")) {
         return Fail(ErrorKind::kConfig, "the commits change " + p +
@@ -160,15 +165,33 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
   }
   if (!plan_.can_push) return out;
   if (signed_api) {
-    // One commit with the run's whole change, on the commit the run started from.
+    // One commit with the run's net change, on the commit the run started from. History the
+    // agent rewrote is refused, as a git push would refuse it (not a fast-forward).
+    if (!TRY(repo_.Descends("HEAD", start_sha_))) {
+      return Fail(ErrorKind::kConfig, "the branch no longer contains the commit the run started from; not pushed");
+    }
+    constexpr int64_t kMaxFileBytes = 50 << 20;
     std::vector<GithubApi::TreeChange> changes;
-    for (const std::string& p : TRY(repo_.PathsChangedBetween(start_sha_, "HEAD"))) {
-      auto file = TRY(repo_.FileAt("HEAD", p));
-      GithubApi::TreeChange change{p, "100644", ""};
-      if (file) {
-        char mode[16];
-        std::snprintf(mode, sizeof mode, "%o", file->mode);
-        change.mode = mode;
+    for (const runner::git::Repo::Delta& d : TRY(repo_.DiffTrees(start_sha_, "HEAD"))) {
+      auto octal = [](int mode) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%o", mode);
+        return std::string(text);
+      };
+      constexpr int kSubmodule = 0160000;
+      GithubApi::TreeChange change;
+      change.path = d.path;
+      int mode = d.new_mode != 0 ? d.new_mode : d.old_mode;
+      change.mode = octal(mode);
+      change.type = mode == kSubmodule ? "commit" : "blob";
+      if (d.new_mode == kSubmodule) {
+        change.sha = d.new_sha;
+      } else if (d.new_mode != 0) {
+        auto file = TRY(repo_.FileAt("HEAD", d.path));
+        if (!file) return Fail(ErrorKind::kIo, d.path + " is missing from the commit");
+        if (static_cast<int64_t>(file->content.size()) > kMaxFileBytes) {
+          return Fail(ErrorKind::kConfig, d.path + " is larger than 50 MiB; not committed through the API");
+        }
         change.sha = TRY(signed_api->CreateBlob(plan_.push_repo, file->content));
       }
       changes.push_back(std::move(change));
@@ -181,7 +204,9 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
     out.pushed = true;
     return out;
   }
-  TRY_VOID(repo_.Push(push_url_, plan_.branch, push_branch_, auth_));
+  runner::git::RemoteAuth auth = auth_;
+  auth.cancel = cancel;
+  TRY_VOID(repo_.Push(push_url_, plan_.branch, push_branch_, auth));
   out.pushed = true;
   return out;
 }

@@ -67,8 +67,10 @@ class Workspace {
   /// Commits what the agent left and pushes. `message` is the full commit message. With
   /// `signed_api` (use_commit_signing) nothing is pushed with git: the run's changes become one
   /// commit made through GitHub's git data API, which GitHub signs, and the branch is set to it.
+  /// `cancel` bounds the push (the run's own token may already have fired, e.g. at --timeout).
   runner::base::Result<PushOutcome> Finish(const std::string& message, const runner::git::Identity& bot,
-                                           bool allow_workflow_changes, GithubApi* signed_api = nullptr);
+                                           bool allow_workflow_changes, runner::base::CancelToken* cancel,
+                                           GithubApi* signed_api = nullptr);
 
   const WorkspacePlan& plan() const { return plan_; }
   /// The commit the run started from (the remote branch's head, or the base's for a new branch).

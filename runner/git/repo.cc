@@ -431,4 +431,40 @@ Result<std::vector<std::string>> Repo::PathsChangedBetween(std::string_view base
   return std::vector<std::string>(paths.begin(), paths.end());
 }
 
+Result<std::vector<Repo::Delta>> Repo::DiffTrees(std::string_view base, std::string_view head) const {
+  Commit base_commit = TRY(detail::LookupCommit(repo_.get(), base));
+  Commit head_commit = TRY(detail::LookupCommit(repo_.get(), head));
+  Tree base_tree = TRY(TreeOf(base_commit.get()));
+  Tree head_tree = TRY(TreeOf(head_commit.get()));
+  git_diff* raw_diff = nullptr;
+  if (git_diff_tree_to_tree(&raw_diff, repo_.get(), base_tree.get(), head_tree.get(), nullptr) != 0) {
+    return GitFail(ErrorKind::kIo, "diffing " + std::string(base) + ".." + std::string(head));
+  }
+  Diff diff(raw_diff);
+  std::vector<Delta> out;
+  for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+    const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+    Delta delta;
+    bool deleted = d->status == GIT_DELTA_DELETED;
+    delta.path = deleted ? d->old_file.path : d->new_file.path;
+    delta.old_mode = d->status == GIT_DELTA_ADDED ? 0 : static_cast<int>(d->old_file.mode);
+    delta.new_mode = deleted ? 0 : static_cast<int>(d->new_file.mode);
+    if (!deleted) delta.new_sha = OidHex(d->new_file.id);
+    out.push_back(std::move(delta));
+  }
+  return out;
+}
+
+Result<bool> Repo::Descends(std::string_view head, std::string_view base) const {
+  Commit head_commit = TRY(detail::LookupCommit(repo_.get(), head));
+  Commit base_commit = TRY(detail::LookupCommit(repo_.get(), base));
+  if (git_oid_equal(git_commit_id(head_commit.get()), git_commit_id(base_commit.get()))) return true;
+  int rc = git_graph_descendant_of(repo_.get(), git_commit_id(head_commit.get()), git_commit_id(base_commit.get()));
+  if (rc < 0) {
+    git_error_clear();  // a shallow history that ends first: not known to descend
+    return false;
+  }
+  return rc == 1;
+}
+
 }  // namespace runner::git

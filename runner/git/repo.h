@@ -121,6 +121,17 @@ class Repo {
   Result<std::optional<File>> FileAt(std::string_view rev, std::string_view path) const;
   /// The sha of commit `rev`'s root tree.
   Result<std::string> TreeSha(std::string_view rev) const;
+  /// One entry of the net difference between two commits' trees (no rename detection; a file
+  /// that became a directory is a deletion and additions).
+  struct Delta {
+    std::string path;
+    int old_mode = 0;     ///< 0 when added
+    int new_mode = 0;     ///< 0 when deleted
+    std::string new_sha;  ///< the new blob (or, for a submodule, commit); empty when deleted
+  };
+  Result<std::vector<Delta>> DiffTrees(std::string_view base, std::string_view head) const;
+  /// Whether commit `head` is `base` or descends from it.
+  Result<bool> Descends(std::string_view head, std::string_view base) const;
 
   /// Pushes local `branch` to refs/heads/<remote_branch> on `remote` (no force). A rejection
   /// names the server's reason and any "remote:" text it sent (a hook's message).

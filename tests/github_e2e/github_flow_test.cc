@@ -448,6 +448,30 @@ TEST_F(UnfinishedRun, PushesWhatItChangedWithoutAPullRequest) {
   EXPECT_TRUE(gh_->Pulls().empty());
 }
 
+// --timeout: the run's own cancel token has fired, yet the partial work is still pushed (the push
+// has its own deadline), with "(unfinished)" in the subject, and the outcome stays a timeout.
+TEST_F(UnfinishedRun, ATimeoutStillPushesWhatWasDone) {
+  std::string file = (work() / "greet.py").string();
+  model_.emplace(Script({ToolTurn("Read", JsonObject({{"file_path", file}})),
+                         ToolTurn("Edit", JsonObject({{"file_path", file}, {"old_string", "Helo, "}, {"new_string", "Hello, "}})),
+                         JsonObject({{"delay_ms", 20000}, {"content", runner::base::JsonArray({JsonObject({{"type", "text"}, {"text", "late"}})})},
+                                     {"stop_reason", "end_turn"}})}));
+  auto env = JobEnv("issue_comment", IssueCommentPayload(), *model_, gh_->api_url());
+  env["INPUT_CLAUDE_ARGS"] = "--timeout 3s";
+  RunOutput r = RunGithub(env);
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  std::string branch = Outputs()["branch_name"];
+  ASSERT_FALSE(branch.empty()) << r.err;
+  auto greet = git_->FileAt(kRepo, branch, "greet.py");
+  ASSERT_TRUE(greet) << greet.error().message;
+  EXPECT_NE(greet->find("Hello, "), std::string::npos);
+  auto tip = git_->Tip(kRepo, branch);
+  ASSERT_TRUE(tip);
+  EXPECT_NE(tip->message.substr(0, tip->message.find('\n')).find("(unfinished)"), std::string::npos) << tip->message;
+  std::string body = TrackingComment(gh_->IssueComments(12))["body"].AsString();
+  EXPECT_NE(body.find("did not finish"), std::string::npos) << body;
+}
+
 // push_unfinished: false leaves the changes unpushed and says so.
 TEST_F(UnfinishedRun, PushUnfinishedFalseLeavesThemUnpushed) {
   RunOutput r = Run(false);
