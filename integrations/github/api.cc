@@ -39,6 +39,15 @@ std::string ErrorText(const std::string& body) {
   return text;
 }
 
+/// `GitHub API <method> <path> answered <status>: <why>`, with http_status set.
+std::unexpected<runner::base::Error> Answered(std::string_view method, std::string_view path, int status,
+                                              const std::string& why) {
+  runner::base::Error e{ErrorKind::kNetwork, "GitHub API " + std::string(method) + " " + std::string(path) +
+                                                 " answered " + std::to_string(status) + ": " + why};
+  e.http_status = status;
+  return Fail(std::move(e));
+}
+
 }  // namespace
 
 std::string NextPageUrl(std::string_view link_header) {
@@ -101,11 +110,7 @@ Result<Json> GithubApi::Send(std::string_view method, std::string_view path, con
   auto r = Call(method, url, body.is_null() ? std::string() : body.Dump(), accept);
   if (!r) return std::unexpected(r.error());
   if (r->head.status < 200 || r->head.status >= 300) {
-    runner::base::Error e{ErrorKind::kNetwork,
-                          "GitHub API " + std::string(method) + " " + std::string(path) + " answered " +
-                              std::to_string(r->head.status) + ": " + ErrorText(r->body)};
-    e.http_status = r->head.status;
-    return Fail(std::move(e));
+    return Answered(method, path, r->head.status, ErrorText(r->body));
   }
   if (runner::base::Trim(r->body).empty()) return Json();
   auto parsed = Json::Parse(r->body);
@@ -126,10 +131,7 @@ Result<Json> GithubApi::GetAll(std::string_view path, size_t max_items) {
     auto r = Call("GET", url, "");
     if (!r) return std::unexpected(r.error());
     if (r->head.status != 200) {
-      runner::base::Error e{ErrorKind::kNetwork, "GitHub API GET " + std::string(path) + " answered " +
-                                                     std::to_string(r->head.status) + ": " + ErrorText(r->body)};
-      e.http_status = r->head.status;
-      return Fail(std::move(e));
+      return Answered("GET", path, r->head.status, ErrorText(r->body));
     }
     auto page = Json::Parse(r->body);
     if (!page || !page->is_array()) {
@@ -281,12 +283,6 @@ Result<Json> GithubApi::ListJobsForRun(std::string_view repo, int64_t run_id) {
 Result<int64_t> GithubApi::DownloadJobLog(std::string_view repo, int64_t job_id, const std::string& path,
                                           int64_t max_bytes) {
   std::string api_path = "/repos/" + std::string(repo) + "/actions/jobs/" + Num(job_id) + "/logs";
-  auto failed = [&](int status, const std::string& why) {
-    runner::base::Error e{ErrorKind::kNetwork, "GitHub API GET " + api_path + " answered " +
-                                                   std::to_string(status) + ": " + why};
-    e.http_status = status;
-    return Fail(std::move(e));
-  };
   auto r = Call("GET", options_.api_url + api_path, "");
   if (!r) return std::unexpected(r.error());
   std::string text;
@@ -299,9 +295,9 @@ Result<int64_t> GithubApi::DownloadJobLog(std::string_view repo, int64_t job_id,
   };
   if (r->head.status == 301 || r->head.status == 302 || r->head.status == 307) {
     std::string location = runner::base::FindHeader(r->head.headers, "location");
-    if (location.empty()) return failed(r->head.status, "a redirect without a Location");
+    if (location.empty()) return Answered("GET", api_path, r->head.status, "a redirect without a Location");
     if (!location.starts_with("https://") && !location.starts_with(options_.api_url + "/")) {
-      return failed(r->head.status, "a redirect to a URL that is not https: " + location);
+      return Answered("GET", api_path, r->head.status, "a redirect to a URL that is not https: " + location);
     }
     // The storage URL is signed: the token is not sent there.
     runner::base::HttpRequest req;
@@ -321,12 +317,12 @@ Result<int64_t> GithubApi::DownloadJobLog(std::string_view repo, int64_t job_id,
       return std::unexpected(log.error());
     }
     if (log->head.status != 200) {
-      return failed(log->head.status, "the log storage answered " + std::to_string(log->head.status));
+      return Answered("GET", api_path, log->head.status, "the log storage answered " + std::to_string(log->head.status));
     }
   } else if (r->head.status == 200) {
     text = std::move(r->body);
   } else {
-    return failed(r->head.status, ErrorText(r->body));
+    return Answered("GET", api_path, r->head.status, ErrorText(r->body));
   }
   keep_end(max_bytes);
   if (dropped > 0) {

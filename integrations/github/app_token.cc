@@ -29,34 +29,47 @@ std::string AnswerMessage(const std::string& body) {
   return runner::base::Utf8Prefix(std::string(runner::base::Trim(body)), 200);
 }
 
-Result<std::string> IdToken(runner::base::HttpClient& http, const AppTokenRequest& r, runner::base::CancelToken* cancel) {
+/// A request with the bearer token, JSON answers, and the exchange's time limits.
+runner::base::HttpRequest BearerRequest(std::string method, std::string url, const std::string& bearer) {
   runner::base::HttpRequest req;
-  req.method = "GET";
-  req.url = r.id_token_url + (r.id_token_url.find('?') == std::string::npos ? "?" : "&") +
-            "audience=" + runner::base::PercentEncode(kAppTokenAudience);
-  req.headers = {{"Authorization", "Bearer " + r.id_token_bearer}, {"Accept", "application/json"}};
+  req.method = std::move(method);
+  req.url = std::move(url);
+  req.headers = {{"Authorization", "Bearer " + bearer}, {"Accept", "application/json"}};
   req.timeout_ms = 30000;
   req.connect_timeout_ms = 10000;
+  return req;
+}
+
+/// Sends `req`, again after a network error, 429 or 5xx (GitHub's token service and the exchange
+/// are busy at times); a 4xx refusal is final. Returns the last answer.
+Result<runner::base::HttpResult> SendRetrying(runner::base::HttpClient& http, const runner::base::HttpRequest& req,
+                                              const AppTokenRequest& r, runner::base::CancelToken* cancel) {
+  Result<runner::base::HttpResult> answer = Fail(ErrorKind::kNetwork, "not sent");
   int64_t backoff = r.backoff_ms;
-  std::string why;
   for (int attempt = 1; attempt <= r.max_attempts; ++attempt) {
-    auto answer = http.Send(req, nullptr, cancel);
-    if (answer && answer->head.status == 200) {
-      auto parsed = Json::Parse(answer->body);
-      if (parsed && (*parsed)["value"].is_string() && !(*parsed)["value"].AsString().empty()) {
-        return (*parsed)["value"].AsString();
-      }
-      why = "the answer has no token";
-    } else {
-      why = answer ? "HTTP " + std::to_string(answer->head.status) + ": " + AnswerMessage(answer->body)
-                   : answer.error().message;
-      if (answer && answer->head.status >= 400 && answer->head.status < 500 && answer->head.status != 429) break;
-    }
-    if (attempt < r.max_attempts) {
-      runner::base::SleepCancellable(backoff, cancel);
-      backoff *= 2;
-    }
-    if (cancel && cancel->cancelled()) break;
+    answer = http.Send(req, nullptr, cancel);
+    bool transient = !answer ? answer.error().kind != ErrorKind::kInterrupted
+                             : answer->head.status == 429 || answer->head.status >= 500;
+    if (!transient || attempt == r.max_attempts || (cancel && cancel->cancelled())) break;
+    runner::base::SleepCancellable(backoff, cancel);
+    backoff *= 2;
+  }
+  return answer;
+}
+
+Result<std::string> IdToken(runner::base::HttpClient& http, const AppTokenRequest& r, runner::base::CancelToken* cancel) {
+  std::string url = r.id_token_url + (r.id_token_url.find('?') == std::string::npos ? "?" : "&") +
+                    "audience=" + runner::base::PercentEncode(kAppTokenAudience);
+  auto answer = SendRetrying(http, BearerRequest("GET", url, r.id_token_bearer), r, cancel);
+  std::string why;
+  if (!answer) {
+    why = answer.error().message;
+  } else if (answer->head.status != 200) {
+    why = "HTTP " + std::to_string(answer->head.status) + ": " + AnswerMessage(answer->body);
+  } else if (auto parsed = Json::Parse(answer->body); parsed && !(*parsed)["value"].AsString().empty()) {
+    return (*parsed)["value"].AsString();
+  } else {
+    why = "the answer has no token";
   }
   return Fail(ErrorKind::kAuth, "getting the job's OIDC token failed (" + why + ")");
 }
@@ -91,26 +104,12 @@ Result<std::string> ExchangeForAppToken(runner::base::HttpClient& http, const Ap
     return Fail(ErrorKind::kUsage, "the token exchange URL must be https: " + r.exchange_url);
   }
   std::string id_token = TRY(IdToken(http, r, cancel));
-  runner::base::HttpRequest req;
-  req.method = "POST";
-  req.url = r.exchange_url;
-  req.headers = {{"Authorization", "Bearer " + id_token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}};
+  runner::base::HttpRequest req = BearerRequest("POST", r.exchange_url, id_token);
+  req.headers.push_back({"Content-Type", "application/json"});
   if (!runner::base::Trim(r.additional_permissions).empty()) {
     req.body = JsonObject({{"permissions", std::move(permissions)}}).Dump();
   }
-  req.timeout_ms = 30000;
-  req.connect_timeout_ms = 10000;
-  // A busy or unreachable exchange is asked again; a refusal (4xx) is final.
-  Result<runner::base::HttpResult> answer = Fail(ErrorKind::kNetwork, "not sent");
-  int64_t backoff = r.backoff_ms;
-  for (int attempt = 1; attempt <= r.max_attempts; ++attempt) {
-    answer = http.Send(req, nullptr, cancel);
-    bool transient = !answer ? answer.error().kind != ErrorKind::kInterrupted
-                             : answer->head.status == 429 || answer->head.status >= 500;
-    if (!transient || attempt == r.max_attempts || (cancel && cancel->cancelled())) break;
-    runner::base::SleepCancellable(backoff, cancel);
-    backoff *= 2;
-  }
+  auto answer = SendRetrying(http, req, r, cancel);
   if (!answer) return Fail(answer.error().kind, "the Claude GitHub App token exchange failed: " + answer.error().message);
   if (answer->head.status != 200 && answer->head.status != 201) {
     runner::base::Error e{ErrorKind::kAuth, "the Claude GitHub App token exchange answered " +

@@ -19,12 +19,6 @@ std::string UrlAt(std::string_view text, size_t pos) {
   return std::string(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
 }
 
-void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-}
-
 /// The image type from a file's first bytes: png, jpg, gif or webp; empty for anything else
 /// (SVG included: the model takes only raster images).
 std::string SniffImageType(std::string_view head) {
@@ -87,8 +81,7 @@ std::vector<std::string> ImgSources(std::string_view html) {
     size_t end = tag.find('"', src);
     if (end == std::string_view::npos) continue;
     std::string url(tag.substr(src, end - src));
-    ReplaceAll(url, "&amp;", "&");
-    out.push_back(std::move(url));
+    out.push_back(runner::base::ReplaceAll(std::move(url), "&amp;", "&"));
   }
   return out;
 }
@@ -181,7 +174,7 @@ std::vector<std::string> DownloadImages(GithubApi& api, runner::base::HttpClient
   for (const ImageText& t : texts) {
     for (const std::string& url : AttachmentImageUrls(*t.text, server_url)) {
       auto file = local_by_guid.find(runner::base::ToLower(url.substr(url.rfind('/') + 1)));
-      if (file != local_by_guid.end()) ReplaceAll(*t.text, url, file->second);
+      if (file != local_by_guid.end()) *t.text = runner::base::ReplaceAll(std::move(*t.text), url, file->second);
     }
   }
   return written;

@@ -114,6 +114,17 @@ Result<WorkspacePlan> Workspace::Prepare(const GithubEvent& event, const EntityC
   return plan_;
 }
 
+namespace {
+
+/// A git file mode as the API writes it ("100644").
+std::string Octal(int mode) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%o", mode);
+  return text;
+}
+
+}  // namespace
+
 Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::git::Identity& bot,
                                       bool allow_workflow_changes, runner::base::CancelToken* cancel,
                                       GithubApi* signed_api) {
@@ -173,16 +184,11 @@ Result<PushOutcome> Workspace::Finish(const std::string& message, const runner::
     constexpr int64_t kMaxFileBytes = 50 << 20;
     std::vector<GithubApi::TreeChange> changes;
     for (const runner::git::Repo::Delta& d : TRY(repo_.DiffTrees(start_sha_, "HEAD"))) {
-      auto octal = [](int mode) {
-        char text[16];
-        std::snprintf(text, sizeof text, "%o", mode);
-        return std::string(text);
-      };
       constexpr int kSubmodule = 0160000;
       GithubApi::TreeChange change;
       change.path = d.path;
       int mode = d.new_mode != 0 ? d.new_mode : d.old_mode;
-      change.mode = octal(mode);
+      change.mode = Octal(mode);
       change.type = mode == kSubmodule ? "commit" : "blob";
       if (d.new_mode == kSubmodule) {
         change.sha = d.new_sha;

@@ -18,6 +18,9 @@ std::optional<long long> ParseInt(std::string_view s);
 std::optional<double> ParseDouble(std::string_view s);
 /// Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string Utf8Prefix(std::string_view s, size_t max_bytes);
+/// `text` with every `from` replaced by `to` (left to right, replacements not rescanned).
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to);
+
 /// Replaces invalid UTF-8 sequences with U+FFFD so the text can go into JSON.
 std::string SanitizeUtf8(std::string_view s);
 /// Appends code point `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.

@@ -19,13 +19,6 @@ std::string CommandTags(const std::string& name, std::string_view args) {
 
 namespace {
 
-std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-  for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
-
 std::string Quoted(std::string_view pattern) { return "\"" + std::string(pattern) + "\""; }
 
 /// The output of one snippet, or the error that stops the command.
@@ -93,7 +86,7 @@ base::Result<Expansion> Expand(const CommandDef& command, std::string_view args,
   if (!command.error.empty()) {
     return base::Fail(base::ErrorKind::kConfig, "cannot run /" + command.name + ": " + command.error);
   }
-  std::string prompt = ReplaceAll(command.body, "${CLAUDE_SESSION_ID}", in.session_id);
+  std::string prompt = base::ReplaceAll(command.body, "${CLAUDE_SESSION_ID}", in.session_id);
   prompt = SubstituteArguments(prompt, args, command.argument_names);
   prompt = TRY(RunSnippets(std::move(prompt), command, in));
 

@@ -114,9 +114,7 @@ base::Result<void> PushWithGitCli(const std::filesystem::path& workdir, const st
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (!auth.token.empty()) {
-    for (size_t at; (at = text.find(auth.token)) != std::string::npos;) text.replace(at, auth.token.size(), "***");
-  }
+  text = base::ReplaceAll(std::move(text), auth.token, "***");
   if (timed_out) return Fail(ErrorKind::kNetwork, "git: " + std::string(what) + ": timed out");
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
   // --porcelain prints "!<tab>ref:ref<tab>[rejected] (reason)" for refused refs; keep the
